@@ -1,0 +1,5 @@
+-- Installed extensions with their versions and schemas.
+select e.extname as name, e.extversion as version, n.nspname as schema
+from pg_catalog.pg_extension as e
+join pg_catalog.pg_namespace as n on n.oid = e.extnamespace
+order by 1

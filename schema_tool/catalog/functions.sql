@@ -1,0 +1,17 @@
+-- Functions and procedures of the application schema, not owned by an extension.
+select
+    n.nspname as schema,
+    p.proname as name,
+    pg_catalog.pg_get_function_identity_arguments(p.oid) as arguments,
+    p.prokind as kind,
+    p.prosecdef as security_definer,
+    p.proconfig as config,
+    obj_description(p.oid, 'pg_proc') as comment
+from pg_catalog.pg_proc as p
+join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+where n.nspname = 'public'
+  and not exists (
+      select from pg_catalog.pg_depend as d
+      where d.objid = p.oid and d.deptype = 'e'
+  )
+order by 1, 2, 3

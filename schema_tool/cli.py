@@ -1,0 +1,161 @@
+"""The `schema_tool` command line: parses arguments, calls the core, renders."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import psycopg
+import typer
+
+from schema_tool import apply, project, render, servers, status as status_core
+from schema_tool.errors import ToolError, UsageError
+
+app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="The embedded PostgreSQL server (data in .schema_tool/pgdata).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DatabaseUrl = Annotated[Optional[str], typer.Option(
+    "--database-url", envvar="DATABASE_URL", show_envvar=True,
+    help="Server to use; default: the embedded PostgreSQL, started on demand.")]
+ProjectDir = Annotated[Optional[Path], typer.Option(
+    "--project", envvar="SCHEMA_TOOL_PROJECT", help="Project folder holding sql/ (default: found from here).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def reports_errors(command):
+    """Turn the tool's errors into a one-line message (or JSON) and their exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ToolError as failure:
+            (render.error_json if kwargs.get("as_json") else render.error)(failure)
+            raise typer.Exit(failure.exit_code) from None
+        except psycopg.OperationalError as failure:
+            render.error(UsageError(f"lost the database connection: {' '.join(str(failure).split())}"))
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def _root(project_dir: Path | None) -> Path:
+    if project_dir is None:
+        return project.find_root()
+    if not (project_dir / "sql").is_dir():
+        raise UsageError(f"--project {project_dir}: no sql/ folder there")
+    return project_dir.resolve()
+
+
+def _connect(database_url: str | None, root: Path) -> tuple[psycopg.Connection, str]:
+    url = servers.resolve_url(database_url, root)
+    return servers.connect(url), servers.redact(url)
+
+
+@app.command()
+@reports_errors
+def up(
+    database_url: DatabaseUrl = None,
+    project_dir: ProjectDir = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run and why; change nothing.")] = False,
+    single_transaction: Annotated[bool, typer.Option(
+        "--single-transaction", help="All files in one transaction: all or nothing.")] = False,
+    target: Annotated[Optional[str], typer.Option(help="Apply migrations up to this version only.")] = None,
+    allow_out_of_order: Annotated[bool, typer.Option(
+        "--allow-out-of-order", help="Apply a pending migration older than the latest applied one.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Apply bootstrap, pending migrations and changed repeatable files."""
+    root = _root(project_dir)
+    files = project.load(root)
+    conn, shown_url = _connect(database_url, root)
+    options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order)
+    with render.apply_progress(enabled=not as_json and sys.stderr.isatty()) as listener:
+        report = apply.up(conn, files, options, listener)
+    render.as_json(report) if as_json else render.apply_report(report, shown_url)
+
+
+@app.command()
+@reports_errors
+def status(database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
+    """Show applied, pending and changed files, skipped layers, extensions and object counts."""
+    root = _root(project_dir)
+    conn, shown_url = _connect(database_url, root)
+    report = status_core.collect(conn, project.load(root), shown_url)
+    render.as_json(report) if as_json else render.status(report)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@reports_errors
+def new(name: Annotated[str, typer.Argument(help="What the migration does, e.g. add_lead_tags.")],
+        project_dir: ProjectDir = None) -> None:
+    """Create the next-numbered migration file with its header comment."""
+    root = _root(project_dir)
+    path = project.next_migration_path(root, name)
+    rel = path.relative_to(root).as_posix()
+    path.write_text(f"-- {rel}\n-- {name.replace('_', ' ')}: describe what this migration changes.\n\n",
+                    encoding="utf-8")
+    render.console.print(f"created {rel}", highlight=False)
+
+
+@app.command()
+@reports_errors
+def baseline(version: Annotated[str, typer.Argument(help="Last migration already present in the database.")],
+             database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
+    """Adopt an existing database: record migrations up to VERSION as applied without running them."""
+    root = _root(project_dir)
+    conn, _ = _connect(database_url, root)
+    items = apply.baseline(conn, project.load(root), version)
+    render.as_json(items) if as_json else render.recorded(items, done=True, what="baseline")
+
+
+@app.command()
+@reports_errors
+def repair(yes: Annotated[bool, typer.Option("--yes", help="Record the changes (without it: only show them).")] = False,
+           database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
+    """Re-record checksums of intentionally edited migrations and forget deleted ones."""
+    root = _root(project_dir)
+    conn, _ = _connect(database_url, root)
+    files = project.load(root)
+    items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
+    render.as_json(items) if as_json else render.recorded(items, done=yes, what="repair")
+    if items and not yes:
+        raise typer.Exit(2)
+
+
+@db_app.command("start")
+@reports_errors
+def db_start(project_dir: ProjectDir = None) -> None:
+    """Start the embedded PostgreSQL (initialising it on first use)."""
+    server = servers.EmbeddedServer(_root(project_dir)).start()
+    render.console.print(f"running: {server.url()}", highlight=False)
+
+
+@db_app.command("stop")
+@reports_errors
+def db_stop(project_dir: ProjectDir = None) -> None:
+    """Stop the embedded PostgreSQL."""
+    stopped = servers.EmbeddedServer(_root(project_dir)).stop()
+    render.console.print("stopped" if stopped else "not running")
+
+
+@db_app.command("status")
+@reports_errors
+def db_status(project_dir: ProjectDir = None) -> None:
+    """Say whether the embedded PostgreSQL runs, and where."""
+    server = servers.EmbeddedServer(_root(project_dir))
+    url = server.running_url()
+    render.console.print(f"running: {url}" if url else f"not running (data: {server.pgdata})", highlight=False)
+    raise typer.Exit(0 if url else 1)
+
+
+@db_app.command("url")
+@reports_errors
+def db_url(project_dir: ProjectDir = None) -> None:
+    """Print the embedded server's connection URL (starting it if needed)."""
+    print(servers.EmbeddedServer(_root(project_dir)).start().url())

@@ -1,0 +1,134 @@
+"""Everything the CLI shows: rich tables for people, JSON for machines."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schema_tool.apply import ApplyReport, Recorded, Step
+from schema_tool.errors import ApplyFailed, ToolError
+from schema_tool.status import StatusReport
+
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+LAYER_OF_KIND = {"bootstrap": "bootstrap", "migration": "migrations", "function": "functions",
+                 "view": "views", "trigger": "triggers", "policy": "policies", "cron": "cron"}
+
+
+def as_json(value) -> None:
+    data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+    print(json.dumps(data, indent=2, default=str))
+
+
+def error(failure: ToolError) -> None:
+    if isinstance(failure, ApplyFailed):
+        f = failure.failure
+        errors.print(f"[bold red]{f.path}:{f.line}:{f.column}[/]: [red]ERROR {f.sqlstate}[/]: {f.message}",
+                     highlight=False, markup=True)
+        for label, value in (("DETAIL", f.detail), ("HINT", f.hint), ("CONTEXT", f.context)):
+            if value:
+                errors.print(f"  {label}: {value}", highlight=False, markup=False)
+        errors.print(f"{f.path} left no trace; {len(failure.applied)} file(s) before it stay applied.",
+                     highlight=False, markup=False)
+        return
+    errors.print(f"error: {failure}", style="red", highlight=False, markup=False)
+
+
+def error_json(failure: ToolError) -> None:
+    body = {"error": str(failure), "exit_code": failure.exit_code}
+    if isinstance(failure, ApplyFailed):
+        body["failure"] = dataclasses.asdict(failure.failure)
+        body["applied"] = failure.applied
+    print(json.dumps(body, indent=2, default=str))
+
+
+@contextmanager
+def apply_progress(enabled: bool):
+    """A listener for the apply engine that draws a progress bar, or None when disabled."""
+    if not enabled:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=errors, transient=True) as progress:
+        task = progress.add_task("applying", total=None)
+
+        def listener(phase: str, step: Step, index: int, total: int) -> None:
+            if phase == "start":
+                progress.update(task, total=total, completed=index - 1, description=step.path)
+            else:
+                progress.update(task, completed=index)
+
+        yield listener
+
+
+def apply_report(report: ApplyReport, database: str) -> None:
+    verb = "would apply" if report.dry_run else "applied"
+    console.print(f"[bold]schema_tool up[/] {database}", highlight=False)
+    shown = report.steps if report.dry_run else report.applied
+    if not shown:
+        console.print(f"Up to date: nothing to apply ({report.bootstrap_checked} bootstrap files checked).")
+    migrations = [s for s in shown if s.kind in ("migration", "bootstrap")]
+    if migrations:
+        table = Table(box=None, pad_edge=False)
+        table.add_column("file")
+        table.add_column("why")
+        if not report.dry_run:
+            table.add_column("ms", justify="right")
+        for s in migrations:
+            table.add_row(s.path, s.reason, *([] if report.dry_run else [str(s.duration_ms)]))
+        console.print(table)
+    by_layer = Counter(LAYER_OF_KIND[s.kind] for s in shown if s.kind not in ("migration", "bootstrap"))
+    for layer, count in by_layer.items():
+        reasons = Counter(s.reason for s in shown if LAYER_OF_KIND[s.kind] == layer)
+        why = ", ".join(f"{n} {r}" for r, n in reasons.items())
+        console.print(f"{layer}: {verb} {count} ({why})", highlight=False)
+    for skip in report.skipped:
+        console.print(f"[yellow]{skip.layer}: skipped ({skip.reason})[/]", highlight=False)
+    if shown:
+        console.print(f"{len(shown)} file(s) {verb} in {report.duration_ms} ms.", highlight=False)
+
+
+def status(report: StatusReport) -> None:
+    console.print(f"[bold]schema_tool status[/] {report.database}", highlight=False)
+    states = Counter(m.state for m in report.migrations)
+    console.print("migrations: " + (", ".join(f"{n} {s}" for s, n in sorted(states.items())) or "none"))
+    for m in report.migrations:
+        if m.state != "applied" and m.state != "baselined":
+            console.print(f"  [yellow]{m.state}[/]: {m.path}", highlight=False)
+    if report.changed_repeatables:
+        console.print(f"repeatable files not yet applied in their current form: {len(report.changed_repeatables)}")
+        for path in report.changed_repeatables[:10]:
+            console.print(f"  {path}", highlight=False)
+        if len(report.changed_repeatables) > 10:
+            console.print(f"  ... and {len(report.changed_repeatables) - 10} more")
+    for layer, reason in report.skipped_layers.items():
+        console.print(f"[yellow]{layer}: skipped ({reason})[/]", highlight=False)
+    for e in report.extensions:
+        need = "required" if e.required else f"optional, {e.purpose}"
+        state = f"[green]{e.installed_version}[/]" if e.installed_version else (
+            "[red]missing[/]" if e.required else "not installed")
+        console.print(f"extension {e.name} ({need}): {state}", highlight=False)
+    c = report.counts
+    console.print(
+        f"objects: {c['tables']} tables ({c['rls_tables']} with RLS), {c['policies']} policies, "
+        f"{c['functions']} functions, {c['triggers']} triggers, {c['views']} views, "
+        f"{c['buckets']} buckets, {c['cron_jobs']} cron jobs",
+        highlight=False,
+    )
+
+
+def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
+    if not items:
+        console.print(f"{what}: nothing to record.")
+        return
+    for item in items:
+        console.print(f"{item.action}: {item.path}", highlight=False)
+    if not done:
+        console.print("Nothing recorded: re-run with --yes to record these.")

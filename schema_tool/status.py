@@ -1,0 +1,93 @@
+"""`schema_tool status`: what is applied, pending or changed, and what the database holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import psycopg
+
+from schema_tool import catalog, history
+from schema_tool.project import REPEATABLE_LAYERS, Project
+
+REQUIRED_EXTENSIONS = ("vector",)
+OPTIONAL_EXTENSIONS = {"pg_cron": "scheduled autopilot jobs", "pg_net": "outgoing HTTP from the database"}
+COUNTED_KINDS = ("tables", "policies", "functions", "triggers", "views", "buckets", "cron_jobs")
+
+
+@dataclass
+class Extension:
+    name: str
+    required: bool
+    installed_version: str | None
+    purpose: str = ""
+
+
+@dataclass
+class MigrationState:
+    version: str
+    path: str
+    state: str  # applied, baselined, pending, changed, missing
+    applied_at: str | None = None
+
+
+@dataclass
+class StatusReport:
+    database: str
+    migrations: list[MigrationState] = field(default_factory=list)
+    changed_repeatables: list[str] = field(default_factory=list)
+    skipped_layers: dict[str, str] = field(default_factory=dict)
+    extensions: list[Extension] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def migrations_in(self, *states: str) -> list[MigrationState]:
+        return [m for m in self.migrations if m.state in states]
+
+    @property
+    def exit_code(self) -> int:
+        problems = self.migrations_in("changed", "missing")
+        missing_required = [e for e in self.extensions if e.required and not e.installed_version]
+        return 1 if problems or missing_required else 0
+
+
+def collect(conn: psycopg.Connection, project: Project, database: str) -> StatusReport:
+    rows = history.latest(conn)
+    report = StatusReport(database=database)
+    report.migrations = _migration_states(project, history.applied_migrations(rows))
+    checksums = history.repeatable_checksums(rows)
+    report.changed_repeatables = [
+        f.rel for layer in REPEATABLE_LAYERS for f in project.layer(layer) if checksums.get(f.rel) != f.checksum
+    ]
+    installed = {e["name"]: e["version"] for e in catalog.read(conn, "extensions")}
+    report.extensions = [Extension(n, True, installed.get(n)) for n in REQUIRED_EXTENSIONS] + [
+        Extension(n, False, installed.get(n), purpose) for n, purpose in OPTIONAL_EXTENSIONS.items()
+    ]
+    if project.layer("cron") and "pg_cron" not in installed:
+        report.skipped_layers["cron"] = "pg_cron not installed"
+    report.counts = _counts(conn)
+    return report
+
+
+def _migration_states(project: Project, applied: dict[int, history.Applied]) -> list[MigrationState]:
+    states = []
+    files = {f.version_number: f for f in project.migrations}
+    for version in sorted(set(files) | set(applied)):
+        f, row = files.get(version), applied.get(version)
+        if row is None:
+            states.append(MigrationState(f.version, f.rel, "pending"))
+            continue
+        when = f"{row.applied_at:%Y-%m-%d %H:%M:%S}"
+        if f is None:
+            state = "missing"
+        elif f.checksum != row.checksum:
+            state = "changed"
+        else:
+            state = "baselined" if row.operation == "baseline" else "applied"
+        states.append(MigrationState(row.version, row.path, state, when))
+    return states
+
+
+def _counts(conn: psycopg.Connection) -> dict[str, int]:
+    rows = {kind: catalog.read(conn, kind) for kind in COUNTED_KINDS}
+    counts = {kind: len(found) for kind, found in rows.items()}
+    counts["rls_tables"] = sum(1 for t in rows["tables"] if t["rls_enabled"])
+    return counts
