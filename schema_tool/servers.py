@@ -14,7 +14,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import psycopg
 
@@ -55,8 +55,22 @@ def resolve_url(database_url: str | None, project_root: Path | None) -> str:
     return EmbeddedServer(project_root).start().url()
 
 
+def check_url(url: str) -> None:
+    """Refuse a URL libpq would misread (a non-numeric port is only noticed at DNS time)."""
+    if not url.startswith(("postgresql://", "postgres://")):
+        return
+    try:
+        urlsplit(url).port
+        psycopg.conninfo.conninfo_to_dict(url)
+    except ValueError as error:
+        raise UsageError(f"malformed database URL {redact(url)!r}: {_scrub(str(error), url)}") from None
+    except psycopg.ProgrammingError as error:
+        raise UsageError(f"malformed database URL {redact(url)!r}: {_scrub(str(error), url)}") from None
+
+
 def connect(url: str, *, application_name: str = "schema_tool") -> psycopg.Connection:
     """An autocommit connection, or a one-line UsageError that never shows the password."""
+    check_url(url)
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                application_name=application_name)

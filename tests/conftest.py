@@ -20,6 +20,7 @@ from schema_tool import apply, project, servers
 from schema_tool.errors import ApplyFailed
 from schema_tool.testing import Db
 from tests import factories
+from tests.toy import toy  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_URL_ENV = "SCHEMA_TOOL_TEST_DATABASE_URL"
@@ -28,8 +29,9 @@ SERVER_URL_ENV = "SCHEMA_TOOL_TEST_DATABASE_URL"
 class Server:
     """A PostgreSQL server on which the suite may create and drop databases."""
 
-    def __init__(self, admin_url: str):
+    def __init__(self, admin_url: str, pgdata: Path | None = None):
         self.admin_url = admin_url
+        self.pgdata = pgdata  # only for the suite's own embedded server
 
     def url(self, database: str) -> str:
         return servers.url_with_database(self.admin_url, database)
@@ -63,7 +65,7 @@ def server(tmp_path_factory) -> Server:
         conn.execute("alter system set synchronous_commit = off")
         conn.execute("alter system set full_page_writes = off")
         conn.execute("select pg_reload_conf()")
-    yield Server(handle.get_uri())
+    yield Server(handle.get_uri(), pgdata)
     handle.cleanup()
 
 

@@ -1,0 +1,56 @@
+"""Two `up` at once apply each file exactly once; a SIGKILLed `up` leaves nothing half-applied."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.toy import ROOT, cli, history, query
+
+SLOW = "create table public.slow (id int);\ninsert into public.slow values (1);\nselect pg_sleep(3);\n"
+
+
+def spawn_up(toy, url) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "schema_tool", "up", "--project", str(toy.root),
+                             "--database-url", url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def test_two_concurrent_ups_apply_every_file_once(toy, empty_url):
+    for n in range(1, 6):
+        toy.write(f"migrations/000{n}_t{n}.sql", f"create table public.t{n} (id int);\nselect pg_sleep(0.2);\n")
+    toy.write("functions/f.sql", "create or replace function public.f() returns int language sql as $$ select 1 $$;")
+    first, second = spawn_up(toy, empty_url), spawn_up(toy, empty_url)
+    outcomes = [p.communicate(timeout=60) for p in (first, second)]
+    assert (first.returncode, second.returncode) == (0, 0), outcomes
+    paths = [p for p, _ in history(empty_url)]
+    assert sorted(paths) == sorted(set(paths)) and len(paths) == 6
+
+
+def wait_for_sleep(url: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if query(url, "select count(*) from pg_stat_activity where query like '%%pg_sleep(3)%%' "
+                      "and pid <> pg_backend_pid()")[0][0]:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the slow migration never started")
+
+
+def test_killed_up_releases_the_lock_and_leaves_nothing_half_applied(toy, empty_url):
+    toy.write("migrations/0001_a.sql", "create table public.a (id int);\n")
+    toy.write("migrations/0002_slow.sql", SLOW)
+    victim = spawn_up(toy, empty_url)
+    wait_for_sleep(empty_url)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait(timeout=10)
+
+    assert query(empty_url, "select to_regclass('public.slow') is null") == [(True,)]
+    rerun = cli("up", project=toy, url=empty_url, timeout=60)
+
+    assert rerun.code == 0, rerun.err
+    assert [p for p, _ in history(empty_url)] == ["sql/migrations/0001_a.sql", "sql/migrations/0002_slow.sql"]
+    assert query(empty_url, "select count(*) from public.slow") == [(1,)]
