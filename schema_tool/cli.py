@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import psycopg
 import typer
 
-from schema_tool import apply, project, render, servers, status as status_core
+from schema_tool import apply, project, render, servers, status as status_core, suite
 from schema_tool.errors import ToolError, UsageError
 
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -126,6 +126,21 @@ def repair(yes: Annotated[bool, typer.Option("--yes", help="Record the changes (
     render.as_json(items) if as_json else render.recorded(items, done=yes, what="repair")
     if items and not yes:
         raise typer.Exit(2)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@reports_errors
+def test(
+    ctx: typer.Context,
+    backend: Annotated[str, typer.Option(help="embedded (default), docker (testcontainers) or url.")] = "embedded",
+    database_url: Annotated[Optional[str], typer.Option(
+        "--database-url", help="Existing server: the suite creates its databases there and drops them.")] = None,
+    project_dir: ProjectDir = None,
+) -> None:
+    """Run the project's pytest suites against a disposable server; extra arguments go to pytest."""
+    result = suite.run(_root(project_dir), backend, database_url, list(ctx.args))
+    render.suite_run(result)
+    raise typer.Exit(result.exit_code)
 
 
 @db_app.command("start")

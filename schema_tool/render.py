@@ -14,6 +14,7 @@ from rich.table import Table
 from schema_tool.apply import ApplyReport, Recorded, Step
 from schema_tool.errors import ApplyFailed, ToolError
 from schema_tool.status import StatusReport
+from schema_tool.suite import SuiteRun
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
@@ -132,3 +133,8 @@ def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
         console.print(f"{item.action}: {item.path}", highlight=False)
     if not done:
         console.print("Nothing recorded: re-run with --yes to record these.")
+
+
+def suite_run(run: SuiteRun) -> None:
+    verdict = "[green]passed[/]" if run.exit_code == 0 else f"[red]failed (pytest exit {run.exit_code})[/]"
+    console.print(f"schema_tool test: {verdict} in {run.wall_time_s} s on {run.server}", highlight=False)

@@ -1,0 +1,53 @@
+"""`schema_tool test`: the project's pytest suites against a disposable server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from schema_tool.errors import UsageError
+from schema_tool.pytest_plugin import BACKEND_ENV, URL_ENV
+from schema_tool.servers import check_url, redact
+
+
+@dataclass
+class SuiteRun:
+    backend: str
+    server: str
+    exit_code: int
+    wall_time_s: float
+
+
+def run(root: Path, backend: str, database_url: str | None, pytest_args: list[str]) -> SuiteRun:
+    """Run pytest in the project with the chosen backend; its output goes straight to the terminal."""
+    if backend == "url" and not database_url:
+        raise UsageError("--backend url needs --database-url")
+    if database_url and backend == "embedded":
+        backend = "url"
+    if backend == "docker":
+        require_docker()
+    if database_url:
+        check_url(database_url)
+    env = dict(os.environ, **{BACKEND_ENV: backend})
+    env.pop(URL_ENV, None)
+    if database_url:
+        env[URL_ENV] = database_url
+    started = time.monotonic()
+    code = subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=root, env=env)
+    shown = redact(database_url) if database_url else ("a pgvector container" if backend == "docker"
+                                                         else "a throwaway embedded PostgreSQL")
+    return SuiteRun(backend, shown, code, round(time.monotonic() - started, 1))
+
+
+def require_docker() -> None:
+    try:
+        import docker
+
+        docker.from_env().ping()
+    except Exception as error:  # the docker client raises several kinds when no engine answers
+        reason = " ".join(str(error).split())[:160]
+        raise UsageError(f"--backend docker needs a running Docker engine, and none answers here ({reason})") from None
