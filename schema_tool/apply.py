@@ -20,6 +20,7 @@ from schema_tool.errors import ApplyFailed, FailedStatement, Refusal, UsageError
 from schema_tool.project import REPEATABLE_LAYERS, Project, SqlFile
 from schema_tool.sqlsplit import Statement, line_and_column, split
 
+CRON_ABSENT = "pg_cron not installed"
 LOCK_KEY = "select hashtextextended('schema_tool.history', 0)"
 # A killed client must not keep the lock for the length of its query: the
 # server checks the socket this often and aborts the orphaned transaction.
@@ -70,6 +71,9 @@ class _Plan:
     steps: list[tuple[SqlFile, Step]]
     skipped: list[Skipped]
     unchanged_bootstrap: list[SqlFile]
+    # Cron steps held back because pg_cron is absent now; the bootstrap may
+    # create it, so they are reconsidered once the bootstrap has run.
+    held_cron: list[tuple[SqlFile, Step]] = field(default_factory=list)
 
     @property
     def bootstrap_checked(self) -> int:
@@ -86,15 +90,13 @@ def up(conn: psycopg.Connection, project: Project, options: ApplyOptions,
     conn.execute(DEAD_CLIENT_CHECK)
     if options.dry_run:
         plan = make_plan(conn, project, options)
-        report = ApplyReport(steps=[s for _, s in plan.steps], skipped=plan.skipped, dry_run=True,
-                             bootstrap_checked=plan.bootstrap_checked)
     else:
         with advisory_lock(conn):
             history.ensure(conn)
             plan = make_plan(conn, project, options)
-            report = ApplyReport(steps=[s for _, s in plan.steps], skipped=plan.skipped,
-                                 bootstrap_checked=plan.bootstrap_checked)
             _run(conn, plan, options, listener)
+    report = ApplyReport(steps=[s for _, s in plan.steps], skipped=plan.skipped, dry_run=options.dry_run,
+                         bootstrap_checked=plan.bootstrap_checked)
     report.duration_ms = _ms_since(started)
     return report
 
@@ -134,6 +136,7 @@ def make_plan(conn: psycopg.Connection, project: Project, options: ApplyOptions)
     skipped: list[Skipped] = []
     repeatables_blocked = target is not None and target < (project.latest_version or 0)
     cron_installed = _has_extension(conn, "pg_cron")
+    held_cron: list[tuple[SqlFile, Step]] = []
     for layer in REPEATABLE_LAYERS:
         files = project.layer(layer)
         if not files:
@@ -141,19 +144,19 @@ def make_plan(conn: psycopg.Connection, project: Project, options: ApplyOptions)
         if repeatables_blocked:
             skipped.append(Skipped(layer, f"--target {options.target} stops before the latest migration"))
             continue
+        layer_steps = [(f, Step(f.rel, f.kind, reason)) for f in files
+                       if (reason := _repeatable_reason(f, checksums, migrations_run=bool(pending)))]
         if layer == "cron" and not cron_installed:
-            skipped.append(Skipped(layer, "pg_cron not installed"))
+            skipped.append(Skipped(layer, CRON_ABSENT))
+            held_cron = layer_steps
             continue
-        for f in files:
-            reason = _repeatable_reason(f, checksums, migrations_run=bool(pending))
-            if reason:
-                steps.append((f, Step(f.rel, f.kind, reason)))
+        steps.extend(layer_steps)
     if options.single_transaction:
         for f, _ in steps:
             if f.no_transaction:
                 raise Refusal(f"{f.rel} is a no-transaction file and cannot run under --single-transaction")
     unchanged = [f for f in bootstrap if checksums.get(f.rel) == f.checksum]
-    return _Plan(steps, skipped, unchanged)
+    return _Plan(steps, skipped, unchanged, held_cron)
 
 
 def _repeatable_reason(f: SqlFile, checksums: dict[str, str], *, migrations_run: bool) -> str | None:
@@ -212,16 +215,10 @@ def _has_extension(conn: psycopg.Connection, name: str) -> bool:
 
 
 def _run(conn: psycopg.Connection, plan: _Plan, options: ApplyOptions, listener: Listener | None) -> None:
-    work = plan.steps
     done: list[str] = []
 
-    def run_all() -> None:
-        # Unchanged bootstrap files still run: their guarded statements
-        # recreate whatever went missing and otherwise change nothing.
-        for f in plan.unchanged_bootstrap:
-            _execute_file(conn, f, done)
-        total = len(work)
-        for index, (f, step) in enumerate(work, start=1):
+    def run_steps(steps: list[tuple[SqlFile, Step]], first: int, total: int) -> None:
+        for index, (f, step) in enumerate(steps, start=first):
             if listener:
                 listener("start", step, index, total)
             step.duration_ms = _apply_file(conn, f, step, done)
@@ -230,13 +227,26 @@ def _run(conn: psycopg.Connection, plan: _Plan, options: ApplyOptions, listener:
             if listener:
                 listener("done", step, index, total)
 
+    def run_all() -> None:
+        # Unchanged bootstrap files still run: their guarded statements
+        # recreate whatever went missing and otherwise change nothing.
+        for f in plan.unchanged_bootstrap:
+            _execute_file(conn, f, done)
+        bootstrap = [(f, s) for f, s in plan.steps if f.layer == "bootstrap"]
+        run_steps(bootstrap, 1, len(plan.steps))
+        if plan.held_cron and _has_extension(conn, "pg_cron"):
+            plan.steps.extend(plan.held_cron)
+            plan.skipped[:] = [s for s in plan.skipped if not (s.layer == "cron" and s.reason == CRON_ABSENT)]
+        rest = [(f, s) for f, s in plan.steps if f.layer != "bootstrap"]
+        run_steps(rest, len(bootstrap) + 1, len(plan.steps))
+
     if options.single_transaction:
         try:
             with conn.transaction():
                 run_all()
         except ApplyFailed as failure:
             failure.applied = []  # the whole run rolled back
-            for _, step in work:
+            for _, step in plan.steps:
                 step.state = "planned"
             raise
     else:
