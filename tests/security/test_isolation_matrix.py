@@ -199,6 +199,10 @@ def test_b_cannot_insert_under_a_parent(case):
     if access.access == "global" or not parents:
         pytest.skip("no parent owned by a tenant")
     statement = copy_statement(db, access.table, row, **{tenant: b})
+    # Remove A's original so that only the tie to A's parent can refuse the
+    # copy (not a unique constraint the copy would also collide with).
+    clause, params = where_row(db, access.table, row)
+    db.execute(sql.SQL("delete from public.{} where ").format(sql.Identifier(access.table)) + clause, params)
     with pytest.raises(REFUSED):
         with db.as_user(b) as cur:
             cur.execute(*statement)

@@ -1,0 +1,22 @@
+-- sql/triggers/content_calendar_lifecycle.sql
+-- The publishing lifecycle of content_calendar: legal status moves and the
+-- published_at stamp.
+
+create or replace trigger content_calendar_status_transition
+    before update of status on public.content_calendar
+    for each row execute function public.enforce_status_transition(
+        'draft>scheduled',
+        'draft>published',
+        'draft>cancelled',
+        'scheduled>draft',
+        'scheduled>published',
+        'scheduled>failed',
+        'scheduled>cancelled',
+        'failed>scheduled',
+        'failed>draft',
+        'failed>cancelled'
+    );
+
+create or replace trigger content_calendar_stamp_status
+    before insert or update of status on public.content_calendar
+    for each row execute function public.content_calendar_stamp_status();

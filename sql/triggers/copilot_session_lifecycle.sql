@@ -1,0 +1,15 @@
+-- sql/triggers/copilot_session_lifecycle.sql
+-- Campaign copilot sessions: active -> completed | abandoned, abandoned ->
+-- active (resumed); completed is final. completed_at is stamped on completion.
+
+create or replace trigger campaign_copilot_sessions_lifecycle
+    before update of status on public.campaign_copilot_sessions
+    for each row execute function public.enforce_status_transition(
+        'active>completed',
+        'active>abandoned',
+        'abandoned>active'
+    );
+
+create or replace trigger campaign_copilot_sessions_stamp_status
+    before insert or update of status on public.campaign_copilot_sessions
+    for each row execute function public.campaign_copilot_sessions_stamp_status();

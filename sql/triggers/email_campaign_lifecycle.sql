@@ -1,0 +1,23 @@
+-- sql/triggers/email_campaign_lifecycle.sql
+-- The sending lifecycle of email_campaigns: legal status moves and the
+-- sending_started_at / sent_at stamps.
+
+create or replace trigger email_campaigns_status_transition
+    before update of status on public.email_campaigns
+    for each row execute function public.enforce_status_transition(
+        'draft>scheduled',
+        'draft>sending',
+        'draft>cancelled',
+        'scheduled>draft',
+        'scheduled>sending',
+        'scheduled>cancelled',
+        'sending>sent',
+        'sending>failed',
+        'failed>draft',
+        'failed>scheduled',
+        'failed>cancelled'
+    );
+
+create or replace trigger email_campaigns_stamp_status
+    before insert or update of status on public.email_campaigns
+    for each row execute function public.email_campaigns_stamp_status();

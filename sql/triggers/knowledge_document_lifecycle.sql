@@ -1,0 +1,12 @@
+-- sql/triggers/knowledge_document_lifecycle.sql
+-- Chunking status of knowledge documents only moves along its lifecycle.
+
+create or replace trigger knowledge_documents_status_transition
+    before update of status on public.knowledge_documents
+    for each row execute function public.enforce_status_transition(
+        'pending>processing', 'processing>completed', 'processing>failed', 'failed>pending', 'completed>pending'
+    );
+
+create or replace trigger knowledge_documents_stamp_status
+    before update of status on public.knowledge_documents
+    for each row execute function public.knowledge_documents_stamp_status();

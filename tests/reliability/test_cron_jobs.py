@@ -1,0 +1,228 @@
+"""The cron layer against a real pg_cron: Debian's postgresql-15-cron on the
+system PostgreSQL 15, in a throwaway cluster made for this module.
+
+That server has no pgvector, so it gets the bootstrap minus the vector
+extension, the migrations the autopilot needs (campaigns, leads, AI and
+automation), the real functions the jobs call, the monitor view and the cron
+layer, all applied by the project's engine. No stubs: the jobs' commands run
+against real tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg.rows import dict_row
+
+from schema_tool import apply, project
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+PG15_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_CRON_LIB = Path("/usr/lib/postgresql/15/lib/pg_cron.so")
+PG_CRON_CONTROL = Path("/usr/share/postgresql/15/extension/pg_cron.control")
+SKIP_REASON = "pg_cron not installed: apt-get install postgresql-15-cron"
+
+EXPECTED_JOBS = {
+    "autopilot-daily-optimization": ("0 2 * * *", "select public.run_daily_autopilot_optimization()"),
+    "autopilot-weekly-reports": ("0 9 * * 1", "select public.run_weekly_autopilot_reports()"),
+}
+# What the cron jobs need, besides the bootstrap and the cron files.
+MIGRATIONS = ("0001", "0002", "0003", "0009")
+FUNCTIONS = (
+    "enforce_status_transition", "update_updated_at_column",
+    "autopilot_campaign_window", "autopilot_note_on_monitor", "autopilot_suggest",
+    "run_autopilot_optimization", "run_daily_autopilot_optimization",
+    "generate_autopilot_weekly_report", "run_weekly_autopilot_reports",
+)
+VIEWS = ("autopilot_cron_monitor",)
+# The bootstrap's vector block, removed for a server without pgvector.
+VECTOR_BLOCK = re.compile(
+    r"\n[ \t]*if not exists \(select from pg_catalog\.pg_extension where extname = 'vector'\) then\n"
+    r"[ \t]*create extension vector with schema extensions;\n[ \t]*end if;")
+
+
+def _os_user() -> str | None:
+    """The user to run PostgreSQL as: ourselves, or when root a system user (initdb refuses root)."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "embedded_postgres"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    pytest.skip("running as root and no postgres/embedded_postgres system user to run PostgreSQL 15 as")
+
+
+def _run(argv: list[str], user: str | None) -> None:
+    if user:
+        argv = ["runuser", "-u", user, "--", *argv]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg15_cron_url():
+    """A PostgreSQL 15 cluster preloading pg_cron (cron.database_name = postgres); its URL."""
+    if not (PG15_BIN / "initdb").exists() or not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
+        pytest.skip(SKIP_REASON)
+    user = _os_user()
+    base = Path(tempfile.mkdtemp(prefix="cron-pg-"))
+    data = base / "data"
+    port = _free_port()
+    if user:
+        entry = pwd.getpwnam(user)
+        os.chown(base, entry.pw_uid, entry.pw_gid)
+    _run([str(PG15_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"], user)
+    options = (f"-c listen_addresses='' -c unix_socket_directories='{base}' -c port={port} "
+               f"-c shared_preload_libraries=pg_cron -c cron.database_name=postgres -c cron.host='{base}' "
+               f"-c fsync=off")
+    _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-o", options, "-w",
+          "start"], user)
+    try:
+        yield f"postgresql://postgres@/postgres?host={base}&port={port}"
+    finally:
+        _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _with_text(f: project.SqlFile, text: str) -> project.SqlFile:
+    return dataclasses.replace(f, text=text, checksum=hashlib.sha256(text.encode()).hexdigest())
+
+
+def cron_project(*, touch_cron: bool = False) -> project.Project:
+    """The real project's files that the cron layer needs, with the bootstrap minus vector.
+
+    touch_cron appends a comment to each cron file, so the engine sees it
+    changed and applies it again, as after an edit.
+    """
+    full = project.load(ROOT)
+    files = []
+    for f in full.files:
+        if f.layer == "bootstrap":
+            if VECTOR_BLOCK.search(f.text):
+                f = _with_text(f, VECTOR_BLOCK.sub("", f.text, count=1))
+                assert "create extension vector" not in f.text
+            files.append(f)
+        elif f.layer == "migrations" and f.version in MIGRATIONS:
+            files.append(f)
+        elif f.layer == "functions" and f.name in FUNCTIONS:
+            files.append(f)
+        elif f.layer == "views" and f.name in VIEWS:
+            files.append(f)
+        elif f.layer == "cron":
+            files.append(_with_text(f, f.text + "\n-- re-applied\n") if touch_cron else f)
+    bootstrap_text = "".join(f.text for f in files if f.layer == "bootstrap")
+    assert "create extension vector" not in bootstrap_text, "the bootstrap's vector block changed shape"
+    assert {f.name for f in files if f.layer == "functions"} == set(FUNCTIONS)
+    assert any(f.version == "0009" for f in files if f.layer == "migrations")
+    return project.Project(root=ROOT, files=tuple(files))
+
+
+def autopilot_jobs(conn) -> list[dict]:
+    return conn.cursor(row_factory=dict_row).execute(
+        "select jobname, schedule, command, active from cron.job where jobname like 'autopilot-%' "
+        "order by jobname").fetchall()
+
+
+@dataclasses.dataclass
+class Runs:
+    fresh: apply.ApplyReport      # the first up, on an empty database
+    fresh_jobs: list[dict]
+    settled_jobs: list[dict]      # after a second up of the same files
+    again: apply.ApplyReport      # an up after every cron file changed
+    again_jobs: list[dict]
+
+
+@pytest.fixture(scope="module")
+def applied(pg15_cron_url) -> Runs:
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        fresh = apply.up(conn, cron_project(), apply.ApplyOptions())
+        fresh_jobs = autopilot_jobs(conn)
+        apply.up(conn, cron_project(), apply.ApplyOptions())
+        settled_jobs = autopilot_jobs(conn)
+        again = apply.up(conn, cron_project(touch_cron=True), apply.ApplyOptions())
+        again_jobs = autopilot_jobs(conn)
+    return Runs(fresh, fresh_jobs, settled_jobs, again, again_jobs)
+
+
+def cron_steps(report: apply.ApplyReport) -> list[str]:
+    return sorted(s.path for s in report.applied if s.kind == "cron")
+
+
+def test_pg_cron_is_installed_by_the_bootstrap(pg15_cron_url, applied):
+    with psycopg.connect(pg15_cron_url) as conn:
+        assert conn.execute("select extversion from pg_extension where extname = 'pg_cron'").fetchone()
+        assert conn.execute("select count(*) from pg_extension where extname = 'vector'").fetchone()[0] == 0
+
+
+def test_first_up_on_a_fresh_database_schedules_the_jobs(applied):
+    """The bootstrap creates pg_cron in the same run, so the cron layer must not be skipped."""
+    assert not [s for s in applied.fresh.skipped if s.layer == "cron"]
+    assert cron_steps(applied.fresh) == [f"sql/cron/{name}.sql" for name in sorted(EXPECTED_JOBS)]
+    assert [j["jobname"] for j in applied.fresh_jobs] == sorted(EXPECTED_JOBS)
+
+
+def test_jobs_exist_with_their_schedules(applied):
+    assert {j["jobname"]: (j["schedule"], j["command"]) for j in applied.settled_jobs} == EXPECTED_JOBS
+    assert all(j["active"] for j in applied.settled_jobs)
+
+
+def test_reapplying_the_cron_layer_does_not_duplicate_jobs(applied):
+    assert cron_steps(applied.again) == [f"sql/cron/{name}.sql" for name in sorted(EXPECTED_JOBS)]
+    assert [j["jobname"] for j in applied.again_jobs] == sorted(EXPECTED_JOBS)
+    assert applied.again_jobs == applied.settled_jobs
+
+
+def test_the_scheduled_commands_run_against_real_tables(pg15_cron_url, applied):
+    """Run each job's command as pg_cron would, on a user with an active autopilot."""
+    with psycopg.connect(pg15_cron_url, row_factory=dict_row) as conn:
+        user = conn.execute("insert into auth.users (id, email) values (gen_random_uuid(), 'cron@example.test') "
+                            "returning id").fetchone()["id"]
+        conn.execute("insert into public.marketing_autopilot_config (user_id, business_description) "
+                     "values (%s, 'Dog treats')", (user,))
+        conn.execute("insert into public.campaigns (created_by, name, status, auto_managed, budget) "
+                     "values (%s, 'waste', 'active', true, 100)", (user,))
+        results = {}
+        for job in conn.execute("select jobname, command from cron.job where jobname like 'autopilot-%'").fetchall():
+            results[job["jobname"]] = conn.execute(job["command"]).fetchone()
+        logged = conn.execute("select activity_type, metadata ->> 'trigger' as via from public.autopilot_activity_log "
+                              "where user_id = %s order by activity_type", (user,)).fetchall()
+        monitor = conn.execute("select job_name, cron_installed, schedule, cron_active, last_scheduled_run_at "
+                               "from public.autopilot_cron_monitor order by job_name").fetchall()
+        conn.rollback()
+    for name, row in results.items():
+        assert list(row.values())[0] == {"users_processed": 1, "users_failed": 0}, name
+    assert logged == [{"activity_type": "optimization_run", "via": "scheduled"},
+                      {"activity_type": "report_generated", "via": "scheduled"}]
+    assert [(m["job_name"], m["cron_installed"], m["schedule"], m["cron_active"]) for m in monitor] == [
+        (name, True, schedule, True) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())]
+    assert all(m["last_scheduled_run_at"] is not None for m in monitor)
+
+
+def test_service_role_reads_the_monitor_with_pg_cron(pg15_cron_url, applied):
+    with psycopg.connect(pg15_cron_url) as conn:
+        conn.execute("set local role service_role")
+        jobs = conn.execute("select job_name, schedule from public.autopilot_cron_monitor order by 1").fetchall()
+        conn.rollback()
+    assert jobs == [(name, schedule) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())]
