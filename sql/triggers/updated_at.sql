@@ -4,6 +4,17 @@
 -- by the migration that creates the table.
 
 -- 0001_user_management
+create or replace trigger user_preferences_updated_at
+    before update on public.user_preferences
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger user_secrets_updated_at
+    before update on public.user_secrets
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger user_privacy_settings_updated_at
+    before update on public.user_privacy_settings
+    for each row execute function public.update_updated_at_column();
 
 -- 0002_campaigns
 create or replace trigger campaigns_updated_at
@@ -116,6 +127,21 @@ create or replace trigger research_notes_updated_at
     for each row execute function public.update_updated_at_column();
 
 -- 0008_integrations
+create or replace trigger webhooks_updated_at
+    before update on public.webhooks
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger integration_connections_updated_at
+    before update on public.integration_connections
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger oauth_connections_updated_at
+    before update on public.oauth_connections
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger social_platform_connections_updated_at
+    before update on public.social_platform_connections
+    for each row execute function public.update_updated_at_column();
 
 -- 0009_ai_automation
 create or replace trigger marketing_autopilot_config_updated_at
@@ -151,7 +177,36 @@ create or replace trigger ai_model_configs_updated_at
     for each row execute function public.update_updated_at_column();
 
 -- 0010_analytics
+create or replace trigger analytics_reports_updated_at
+    before update on public.analytics_reports
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger ai_insights_updated_at
+    before update on public.ai_insights
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger keyword_research_updated_at
+    before update on public.keyword_research
+    for each row execute function public.update_updated_at_column();
 
 -- 0011_strategic_marketing
+create or replace trigger brand_positioning_analyses_updated_at
+    before update on public.brand_positioning_analyses
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger funnel_designs_updated_at
+    before update on public.funnel_designs
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger competitive_gap_analyses_updated_at
+    before update on public.competitive_gap_analyses
+    for each row execute function public.update_updated_at_column();
+
+create or replace trigger performance_tracking_frameworks_updated_at
+    before update on public.performance_tracking_frameworks
+    for each row execute function public.update_updated_at_column();
 
 -- 0012_support_privacy
+create or replace trigger support_tickets_updated_at
+    before update on public.support_tickets
+    for each row execute function public.update_updated_at_column();

@@ -1,0 +1,39 @@
+-- sql/functions/audit_privacy_request.sql
+
+create or replace function public.audit_privacy_request()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+-- Every step of an export or deletion request is written to
+-- privacy_audit_log; a new deletion request also marks the user's privacy
+-- settings, so support sees it at a glance.
+declare
+    subject text := case tg_table_name when 'data_export_requests' then 'export' else 'deletion' end;
+    event text;
+begin
+    if tg_op = 'INSERT' then
+        event := subject || '_requested';
+        if subject = 'deletion' then
+            update public.user_privacy_settings
+            set right_to_be_deleted_requested = true
+            where user_id = new.user_id;
+        end if;
+    elsif subject = 'deletion' and new.confirmed_at is not null and old.confirmed_at is null then
+        event := 'deletion_confirmed';
+    elsif new.status is distinct from old.status and new.status in ('completed', 'failed', 'cancelled') then
+        event := subject || '_' || new.status;
+    end if;
+    if event is not null then
+        perform public.write_privacy_audit(new.user_id, event,
+                                           jsonb_build_object('request_id', new.id, 'status', new.status));
+    end if;
+    return null;
+end
+$$;
+
+comment on function public.audit_privacy_request() is
+    'AFTER INSERT OR UPDATE trigger on data_export_requests and data_deletion_requests: writes privacy_audit_log.';
+
+revoke execute on function public.audit_privacy_request() from public, anon, authenticated;

@@ -1,0 +1,70 @@
+-- sql/functions/export_user_data.sql
+
+create or replace function public.export_user_data(p_user_id uuid)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+-- The tables are discovered from the catalog at call time: every table of
+-- public with a user_id or created_by column referencing auth.users, so a
+-- table added later is exported without touching this function. Columns the
+-- user may not read (encrypted secrets) are left out: the export holds what
+-- the user could read themselves, and no more.
+declare
+    tables jsonb := '{}';
+    source record;
+    rows jsonb;
+begin
+    if coalesce(auth.role(), '') <> 'service_role' and p_user_id is distinct from auth.uid() then
+        raise exception 'a user may export only their own data'
+            using errcode = 'insufficient_privilege';
+    end if;
+    for source in
+        select c.relname as table_name,
+               a.attname as tenant_column,
+               (
+                   select string_agg(format('%I', col.attname), ', ' order by col.attnum)
+                   from pg_catalog.pg_attribute as col
+                   where col.attrelid = c.oid
+                     and col.attnum > 0
+                     and not col.attisdropped
+                     and has_column_privilege('authenticated', c.oid, col.attnum, 'select')
+               ) as readable_columns
+        from pg_catalog.pg_constraint as fk
+        join pg_catalog.pg_class as c on c.oid = fk.conrelid
+        join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum = fk.conkey[1]
+        where fk.contype = 'f'
+          and fk.confrelid = 'auth.users'::regclass
+          and cardinality(fk.conkey) = 1
+          and a.attname in ('user_id', 'created_by')
+          and c.relnamespace = 'public'::regnamespace
+          and c.relkind in ('r', 'p')
+        order by c.relname
+    loop
+        if source.readable_columns is null then
+            continue;
+        end if;
+        execute format(
+            'select coalesce(jsonb_agg(to_jsonb(t)), ''[]'') from (select %s from public.%I where %I = $1) as t',
+            source.readable_columns, source.table_name, source.tenant_column
+        )
+        into rows
+        using p_user_id;
+        tables := tables || jsonb_build_object(source.table_name, rows);
+    end loop;
+    return jsonb_build_object(
+        'user_id', p_user_id,
+        'exported_at', now(),
+        'format_version', 1,
+        'tables', tables
+    );
+end
+$$;
+
+comment on function public.export_user_data(uuid) is
+    'GDPR export: one JSON document with the user''s rows from every table of public that has a tenant column (found in the catalog), without columns users may not read. Users may export only themselves; service_role anyone.';
+
+revoke execute on function public.export_user_data(uuid) from public, anon;
+grant execute on function public.export_user_data(uuid) to authenticated, service_role;

@@ -1,0 +1,34 @@
+-- sql/functions/write_privacy_audit.sql
+
+create or replace function public.write_privacy_audit(
+    p_user_id uuid,
+    p_event_type text,
+    p_details jsonb default '{}'
+)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+-- The client's address and user agent come from the request headers that
+-- the API gateway puts into request.headers, when there are any.
+declare
+    headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
+    forwarded text := split_part(headers ->> 'x-forwarded-for', ',', 1);
+begin
+    insert into public.privacy_audit_log (user_id, event_type, details, ip_address, user_agent)
+    values (
+        p_user_id,
+        p_event_type,
+        coalesce(p_details, '{}'),
+        case when forwarded ~ '^[0-9a-fA-F:.]+$' then forwarded::inet end,
+        headers ->> 'user-agent'
+    );
+end
+$$;
+
+comment on function public.write_privacy_audit(uuid, text, jsonb) is
+    'Appends one privacy_audit_log row with the client address and user agent of the current request. For triggers and server code only.';
+
+revoke execute on function public.write_privacy_audit(uuid, text, jsonb) from public, anon, authenticated;
+grant execute on function public.write_privacy_audit(uuid, text, jsonb) to service_role;

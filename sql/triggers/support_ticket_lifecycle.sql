@@ -1,0 +1,14 @@
+-- sql/triggers/support_ticket_lifecycle.sql
+-- Support tickets follow their lifecycle; resolved_at follows the status.
+
+create or replace trigger support_tickets_status_transition
+    before update of status on public.support_tickets
+    for each row execute function public.enforce_status_transition(
+        'open>in_progress', 'open>resolved', 'open>closed', 'in_progress>waiting_on_customer',
+        'waiting_on_customer>in_progress', 'in_progress>resolved', 'waiting_on_customer>resolved',
+        'resolved>in_progress', 'resolved>closed'
+    );
+
+create or replace trigger support_tickets_stamp_resolved_at
+    before insert or update of status on public.support_tickets
+    for each row execute function public.stamp_resolved_at();
