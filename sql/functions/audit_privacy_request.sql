@@ -20,7 +20,7 @@ begin
             set right_to_be_deleted_requested = true
             where user_id = new.user_id;
         end if;
-    elsif subject = 'deletion' and new.confirmed_at is not null and old.confirmed_at is null then
+    elsif (to_jsonb(new) ->> 'confirmed_at') is not null and (to_jsonb(old) ->> 'confirmed_at') is null then
         event := 'deletion_confirmed';
     elsif new.status is distinct from old.status and new.status in ('completed', 'failed', 'cancelled') then
         event := subject || '_' || new.status;

@@ -11,6 +11,11 @@ as $$
 declare
     secret public.user_secrets := case when tg_op = 'DELETE' then old else new end;
 begin
+    -- A secret deleted because its account is being deleted leaves no trail:
+    -- the trail goes with the account.
+    if tg_op = 'DELETE' and not exists (select from auth.users as u where u.id = old.user_id) then
+        return null;
+    end if;
     insert into public.secret_audit_logs (user_id, secret_id, service_name, operation, actor_role)
     values (
         secret.user_id,

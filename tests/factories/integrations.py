@@ -13,13 +13,17 @@ def webhooks(db, owner):
 
 @factory("integration_connections")
 def integration_connections(db, owner):
-    return db.insert("integration_connections", user_id=owner, provider="hubspot", status="connected",
+    existing = db.execute("select * from public.integration_connections where user_id = %s and provider = 'hubspot'",
+                          (owner,)).fetchone()
+    return existing or db.insert("integration_connections", user_id=owner, provider="hubspot", status="connected",
                      config={"portal_id": "123"}, credentials_encrypted=b"\x08" * 24)
 
 
 @factory("oauth_connections", insert_own=False)
 def oauth_connections(db, owner):
-    return db.insert("oauth_connections", user_id=owner, platform_name="linkedin", platform_user_id="li-42",
+    existing = db.execute("select * from public.oauth_connections where user_id = %s and platform_name = 'linkedin'",
+                          (owner,)).fetchone()
+    return existing or db.insert("oauth_connections", user_id=owner, platform_name="linkedin", platform_user_id="li-42",
                      access_token_encrypted=b"\x09" * 32, token_iv=b"\x0a" * 12, scopes=["w_member_social"])
 
 

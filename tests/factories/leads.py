@@ -26,5 +26,7 @@ def lead_scoring_rules(db, owner):
 @factory("autopilot_lead_inbox", insert_own=False)
 def autopilot_lead_inbox(db, owner):
     lead = db.make("leads", owner)
-    return db.insert("autopilot_lead_inbox", user_id=owner, lead_id=lead["id"], lead_name="Ada Lovelace",
+    # with an active autopilot the leads trigger has already filed the lead
+    existing = db.execute("select * from public.autopilot_lead_inbox where lead_id = %s", (lead["id"],)).fetchone()
+    return existing or db.insert("autopilot_lead_inbox", user_id=owner, lead_id=lead["id"], lead_name="Ada Lovelace",
                      lead_status=lead["status"], score=lead["score"])

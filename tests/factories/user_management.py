@@ -12,7 +12,7 @@ def user_preferences(db, owner):
 
 @factory("user_secrets")
 def user_secrets(db, owner):
-    return db.insert("user_secrets", user_id=owner, service_name="openai", encrypted_value=b"\x01" * 32,
+    return db.insert("user_secrets", user_id=owner, service_name=db.unique("svc").replace("-", "_"), encrypted_value=b"\x01" * 32,
                      initialization_vector=b"\x02" * 12, key_hint="9f3a")
 
 
