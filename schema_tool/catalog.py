@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -24,3 +25,27 @@ def read(conn: psycopg.Connection, kind: str) -> list[dict]:
     if needed and conn.execute("select to_regclass(%s) is null", (needed,)).fetchone()[0]:
         return []
     return conn.cursor(row_factory=dict_row).execute(query(kind)).fetchall()
+
+
+KINDS = ("tables", "columns", "constraints", "indexes", "triggers", "policies", "grants", "functions", "views",
+         "extensions", "buckets", "cron_jobs")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every object kind of a database, as rows of its query (plain dicts), read in one pass."""
+
+    rows: dict[str, list[dict]]
+
+    def __getitem__(self, kind: str) -> list[dict]:
+        return self.rows[kind]
+
+    def of_table(self, kind: str, table: str, schema: str = "public") -> list[dict]:
+        return [r for r in self.rows[kind] if r.get("table_name") == table and r.get("schema") == schema]
+
+    def table_names(self) -> list[str]:
+        return [t["name"] for t in self.rows["tables"]]
+
+
+def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS) -> Catalog:
+    return Catalog({kind: read(conn, kind) for kind in kinds})

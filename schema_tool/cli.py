@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import psycopg
 import typer
 
-from schema_tool import apply, project, render, servers, status as status_core, suite
+from schema_tool import apply, docs as docs_core, project, render, servers, status as status_core, suite
 from schema_tool.errors import ToolError, UsageError
 
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -141,6 +141,27 @@ def test(
     result = suite.run(_root(project_dir), backend, database_url, list(ctx.args))
     render.suite_run(result)
     raise typer.Exit(result.exit_code)
+
+
+@app.command()
+@reports_errors
+def docs(
+    database_url: Annotated[Optional[str], typer.Option(
+        "--database-url", help="Document this live database instead of the schema the files define.")] = None,
+    scratch_server: Annotated[Optional[str], typer.Option(
+        "--scratch-server", help="Server to build the files' schema on (default: the embedded PostgreSQL).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 when the committed docs are stale.")] = False,
+    out: Annotated[Path, typer.Option(help="Folder of the generated pages, relative to the project.")] = Path("docs/schema"),
+    project_dir: ProjectDir = None,
+) -> None:
+    """Generate the schema reference (Markdown and Mermaid) from the catalog."""
+    root = _root(project_dir)
+    files = project.load(root)
+    result = docs_core.build(root, files, database_url, scratch_server)
+    folder = root / out
+    changed = docs_core.stale(result, folder) if check else docs_core.write(result, folder)
+    render.docs_result(changed, folder.relative_to(root) if folder.is_relative_to(root) else folder, check=check)
+    raise typer.Exit(1 if check and changed else 0)
 
 
 @db_app.command("start")

@@ -138,3 +138,14 @@ def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
 def suite_run(run: SuiteRun) -> None:
     verdict = "[green]passed[/]" if run.exit_code == 0 else f"[red]failed (pytest exit {run.exit_code})[/]"
     console.print(f"schema_tool test: {verdict} in {run.wall_time_s} s on {run.server}", highlight=False)
+
+
+def docs_result(changed: list[str], folder, *, check: bool) -> None:
+    if not changed:
+        console.print(f"{folder}: up to date.", highlight=False)
+        return
+    verb = "stale" if check else "written"
+    for name in changed:
+        console.print(f"{verb}: {folder}/{name}", highlight=False)
+    if check:
+        console.print("Run `schema_tool docs` and commit the result.")

@@ -3,12 +3,17 @@ select
     n.nspname as schema,
     p.proname as name,
     pg_catalog.pg_get_function_identity_arguments(p.oid) as arguments,
+    pg_catalog.pg_get_function_result(p.oid) as result,
     p.prokind as kind,
+    l.lanname as language,
+    p.provolatile as volatility,
     p.prosecdef as security_definer,
     p.proconfig as config,
+    p.prosrc as body,
     obj_description(p.oid, 'pg_proc') as comment
 from pg_catalog.pg_proc as p
 join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+join pg_catalog.pg_language as l on l.oid = p.prolang
 where n.nspname = 'public'
   and not exists (
       select from pg_catalog.pg_depend as d

@@ -6,7 +6,8 @@ select
     t.tgname as name,
     fn.nspname as function_schema,
     f.proname as function_name,
-    t.tgenabled as enabled
+    t.tgenabled as enabled,
+    pg_catalog.pg_get_triggerdef(t.oid, true) as definition
 from pg_catalog.pg_trigger as t
 join pg_catalog.pg_class as c on c.oid = t.tgrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace

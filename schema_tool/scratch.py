@@ -1,0 +1,52 @@
+"""The schema the SQL files define, built in a scratch database.
+
+The scratch database is created on the same server (dropped afterwards);
+where the user may not create databases, on a throwaway embedded server.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+
+from schema_tool import apply, servers
+from schema_tool.project import Project
+
+
+@contextmanager
+def scratch_database(server_url: str, project: Project) -> Iterator[str]:
+    """Yield the URL of a database holding the files' whole schema; it is dropped afterwards."""
+    name = f"schema_tool_scratch_{uuid.uuid4().hex[:12]}"
+    try:
+        with servers.connect(server_url) as admin:
+            admin.execute(f'create database "{name}"')
+    except psycopg.errors.InsufficientPrivilege:
+        with _throwaway_server() as admin_url:
+            with scratch_database(admin_url, project) as url:
+                yield url
+        return
+    url = servers.url_with_database(server_url, name)
+    try:
+        with servers.connect(url) as conn:
+            apply.up(conn, project, apply.ApplyOptions())
+        yield url
+    finally:
+        with servers.connect(server_url) as admin:
+            admin.execute(f'drop database if exists "{name}" with (force)')
+
+
+@contextmanager
+def _throwaway_server() -> Iterator[str]:
+    parent = Path(tempfile.mkdtemp(prefix="st-scratch-"))
+    handle = servers.throwaway_server(parent / "data")
+    try:
+        yield handle.get_uri()
+    finally:
+        handle.cleanup()
+        shutil.rmtree(parent, ignore_errors=True)
