@@ -397,7 +397,7 @@ def key_columns(catalog: Catalog, table: str) -> dict[str, list[str]]:
 def _cardinality(catalog: Catalog, table: str, fk: dict) -> str:
     columns = {c["name"]: c for c in catalog.of_table("columns", table)}
     required = all(columns[c]["not_null"] for c in fk["columns"])
-    unique = any(set(c["columns"]) == set(fk["columns"]) for c in catalog.of_table("constraints", table)
+    unique = any(set(c["columns"]) <= set(fk["columns"]) for c in catalog.of_table("constraints", table)
                  if c["type"] in ("p", "u"))
     return ("||" if required else "|o") + "--" + ("o|" if unique else "o{")
 
