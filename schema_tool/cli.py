@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import psycopg
 import typer
 
-from schema_tool import apply, docs as docs_core, project, render, servers, status as status_core, suite
+from schema_tool import apply, docs as docs_core, lint as lint_core, project, render, scratch, servers
+from schema_tool import status as status_core, suite
 from schema_tool.errors import ToolError, UsageError
 
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -162,6 +163,39 @@ def docs(
     changed = docs_core.stale(result, folder) if check else docs_core.write(result, folder)
     render.docs_result(changed, folder.relative_to(root) if folder.is_relative_to(root) else folder, check=check)
     raise typer.Exit(1 if check and changed else 0)
+
+
+@app.command()
+@reports_errors
+def lint(
+    database_url: Annotated[Optional[str], typer.Option(
+        "--database-url", help="Run the catalog rules on this live database instead of the files' schema.")] = None,
+    scratch_server: Annotated[Optional[str], typer.Option(
+        "--scratch-server", help="Server to build the files' schema on (default: the embedded PostgreSQL).")] = None,
+    fail_on: Annotated[str, typer.Option(help="Exit 1 on findings at or above: info, warning, error.")] = "warning",
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Rule id to leave out; repeatable.")] = None,
+    only: Annotated[Optional[list[str]], typer.Option(help="style, safety or catalog; repeatable.")] = None,
+    project_dir: ProjectDir = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check style (sqlfluff), migration safety (squawk) and the catalog rules."""
+    if fail_on not in lint_core.LEVELS:
+        raise UsageError(f"--fail-on takes one of {', '.join(lint_core.LEVELS)}")
+    kinds = tuple(only or ("style", "safety", "catalog"))
+    root = _root(project_dir)
+    files = project.load(root)
+    options = dict(kinds=kinds, ignore=set(ignore or ()), fail_on=fail_on)
+    if "catalog" not in kinds:
+        report = lint_core.run(files, None, **options)
+    elif database_url:
+        with servers.connect(database_url) as conn:
+            report = lint_core.run(files, conn, **options)
+    else:
+        server_url = scratch_server or servers.EmbeddedServer(root).start().url()
+        with scratch.scratch_database(server_url, files) as url, servers.connect(url) as conn:
+            report = lint_core.run(files, conn, **options)
+    render.as_json(report) if as_json else render.lint_report(report)
+    raise typer.Exit(report.exit_code)
 
 
 @db_app.command("start")

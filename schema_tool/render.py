@@ -13,6 +13,7 @@ from rich.table import Table
 
 from schema_tool.apply import ApplyReport, Recorded, Step
 from schema_tool.errors import ApplyFailed, ToolError
+from schema_tool.lint import LintReport
 from schema_tool.status import StatusReport
 from schema_tool.suite import SuiteRun
 
@@ -149,3 +150,19 @@ def docs_result(changed: list[str], folder, *, check: bool) -> None:
         console.print(f"{verb}: {folder}/{name}", highlight=False)
     if check:
         console.print("Run `schema_tool docs` and commit the result.")
+
+
+LEVEL_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def lint_report(report: LintReport) -> None:
+    for f in report.findings:
+        where = f"{f.path}:{f.line}" if f.path and f.line else (f.path or "")
+        target = " ".join(part for part in (where, f.object) if part)
+        console.print(f"[{LEVEL_STYLE[f.level]}]{f.level}[/] {f.rule}: {target}: {f.message}", highlight=False)
+        if f.hint:
+            console.print(f"    fix: {f.hint}", highlight=False, markup=False)
+    counts = {level: sum(f.level == level for f in report.findings) for level in ("error", "warning", "info")}
+    summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items())
+    console.print(f"schema_tool lint ({', '.join(report.checked)}): {summary}; failing at {report.fail_on} and above: "
+                  f"{len(report.failing)}", highlight=False)

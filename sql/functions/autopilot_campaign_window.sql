@@ -8,7 +8,7 @@ create or replace function public.autopilot_campaign_window(
 returns table (
     campaign_id uuid,
     name text,
-    budget numeric(12,2),
+    budget numeric(12, 2),
     spend numeric,
     revenue numeric,
     conversions bigint,

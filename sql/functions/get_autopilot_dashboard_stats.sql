@@ -3,14 +3,14 @@
 create or replace function public.get_autopilot_dashboard_stats(p_user_id uuid)
 returns table (
     autopilot_active boolean,
-    monthly_budget numeric(12,2),
+    monthly_budget numeric(12, 2),
     active_campaigns integer,
     total_leads integer,
     leads_last_7_days integer,
-    spend_this_month numeric(12,2),
-    revenue_this_month numeric(12,2),
-    roi_this_month numeric(12,4),
-    budget_remaining numeric(12,2),
+    spend_this_month numeric(12, 2),
+    revenue_this_month numeric(12, 2),
+    roi_this_month numeric(12, 4),
+    budget_remaining numeric(12, 2),
     actions_last_7_days integer,
     last_activity_at timestamptz,
     latest_report_week date

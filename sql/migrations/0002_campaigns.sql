@@ -19,11 +19,11 @@ create table public.campaigns (
         constraint campaigns_status_check
         check (status in ('draft', 'active', 'paused', 'completed', 'archived')),
     auto_managed boolean not null default false,
-    budget numeric(12,2)
+    budget numeric(12, 2)
         constraint campaigns_budget_check check (budget >= 0),
-    spent numeric(12,2) not null default 0
+    spent numeric(12, 2) not null default 0
         constraint campaigns_spent_check check (spent >= 0),
-    currency char(3) not null default 'USD'
+    currency text not null default 'USD'
         constraint campaigns_currency_check check (currency ~ '^[A-Z]{3}$'),
     start_date date,
     end_date date,
@@ -115,11 +115,11 @@ create table public.campaign_metrics (
         constraint campaign_metrics_conversions_check check (conversions >= 0),
     leads_generated integer not null default 0
         constraint campaign_metrics_leads_generated_check check (leads_generated >= 0),
-    spend numeric(12,2) not null default 0
+    spend numeric(12, 2) not null default 0
         constraint campaign_metrics_spend_check check (spend >= 0),
-    revenue numeric(12,2) not null default 0
+    revenue numeric(12, 2) not null default 0
         constraint campaign_metrics_revenue_check check (revenue >= 0),
-    ctr numeric(9,6) generated always as (
+    ctr numeric(9, 6) generated always as (
         case when impressions > 0 then round(clicks::numeric / impressions, 6) end
     ) stored,
     created_at timestamptz not null default now(),
@@ -179,7 +179,7 @@ create table public.campaign_performance_monitor (
     health_status text not null default 'unknown'
         constraint campaign_performance_monitor_health_status_check
         check (health_status in ('unknown', 'healthy', 'warning', 'critical')),
-    performance_score numeric(5,2)
+    performance_score numeric(5, 2)
         constraint campaign_performance_monitor_performance_score_check
         check (performance_score between 0 and 100),
     alert_thresholds jsonb not null default '{}'
@@ -228,7 +228,7 @@ create table public.campaign_predictions (
         constraint campaign_predictions_horizon_days_check check (horizon_days between 1 and 365),
     predicted_values jsonb not null default '{}'
         constraint campaign_predictions_predicted_values_is_object check (jsonb_typeof(predicted_values) = 'object'),
-    confidence numeric(4,3)
+    confidence numeric(4, 3)
         constraint campaign_predictions_confidence_check check (confidence between 0 and 1),
     model_used text,
     actual_values jsonb

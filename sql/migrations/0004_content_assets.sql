@@ -23,7 +23,7 @@ create table public.digital_assets (
         constraint digital_assets_width_px_check check (width_px > 0),
     height_px integer
         constraint digital_assets_height_px_check check (height_px > 0),
-    duration_seconds numeric(10,3)
+    duration_seconds numeric(10, 3)
         constraint digital_assets_duration_seconds_check check (duration_seconds >= 0),
     checksum_sha256 text
         constraint digital_assets_checksum_sha256_check check (checksum_sha256 ~ '^[0-9a-f]{64}$'),

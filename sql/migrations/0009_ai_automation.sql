@@ -10,7 +10,7 @@ create table public.marketing_autopilot_config (
         constraint marketing_autopilot_config_business_description_not_blank
         check (btrim(business_description) <> ''),
     target_audience text,
-    monthly_budget numeric(12,2) not null default 0
+    monthly_budget numeric(12, 2) not null default 0
         constraint marketing_autopilot_config_monthly_budget_check check (monthly_budget >= 0),
     goals jsonb not null default '[]'
         constraint marketing_autopilot_config_goals_is_array check (jsonb_typeof(goals) = 'array'),
@@ -54,11 +54,11 @@ create table public.autopilot_weekly_reports (
     total_leads_generated integer not null default 0
         constraint autopilot_weekly_reports_total_leads_generated_check
         check (total_leads_generated >= 0),
-    total_spend numeric(12,2) not null default 0
+    total_spend numeric(12, 2) not null default 0
         constraint autopilot_weekly_reports_total_spend_check check (total_spend >= 0),
-    total_revenue numeric(12,2) not null default 0
+    total_revenue numeric(12, 2) not null default 0
         constraint autopilot_weekly_reports_total_revenue_check check (total_revenue >= 0),
-    roi numeric(12,4),
+    roi numeric(12, 4),
     top_performing_channel text,
     ai_insights jsonb not null default '{}'
         constraint autopilot_weekly_reports_ai_insights_is_object
@@ -275,7 +275,7 @@ create table public.agent_learning_data (
         constraint agent_learning_data_pattern_key_not_blank check (btrim(pattern_key) <> ''),
     pattern_data jsonb not null default '{}'
         constraint agent_learning_data_pattern_data_is_object check (jsonb_typeof(pattern_data) = 'object'),
-    confidence_score numeric(5,4) not null default 0
+    confidence_score numeric(5, 4) not null default 0
         constraint agent_learning_data_confidence_score_check check (confidence_score between 0 and 1),
     observation_count integer not null default 1
         constraint agent_learning_data_observation_count_check check (observation_count >= 1),
@@ -330,7 +330,7 @@ create table public.ai_video_projects (
         )),
     auto_generated boolean not null default false,
     video_url text,
-    cost_usd numeric(12,4) not null default 0
+    cost_usd numeric(12, 4) not null default 0
         constraint ai_video_projects_cost_usd_check check (cost_usd >= 0),
     error_message text,
     completed_at timestamptz,
@@ -397,7 +397,7 @@ create table public.ai_video_jobs (
         constraint ai_video_jobs_status_check
         check (status in ('pending', 'processing', 'completed', 'failed')),
     result_url text,
-    cost_usd numeric(12,4) not null default 0
+    cost_usd numeric(12, 4) not null default 0
         constraint ai_video_jobs_cost_usd_check check (cost_usd >= 0),
     error_message text,
     started_at timestamptz,

@@ -104,7 +104,7 @@ create table public.ai_insights (
     title text not null
         constraint ai_insights_title_not_blank check (btrim(title) <> ''),
     description text not null,
-    confidence numeric(4,3)
+    confidence numeric(4, 3)
         constraint ai_insights_confidence_check check (confidence between 0 and 1),
     priority text not null default 'medium'
         constraint ai_insights_priority_check check (priority in ('low', 'medium', 'high')),
@@ -141,7 +141,7 @@ create table public.keyword_research (
         constraint keyword_research_search_volume_check check (search_volume >= 0),
     difficulty smallint
         constraint keyword_research_difficulty_check check (difficulty between 0 and 100),
-    cpc numeric(10,2)
+    cpc numeric(10, 2)
         constraint keyword_research_cpc_check check (cpc >= 0),
     intent text
         constraint keyword_research_intent_check

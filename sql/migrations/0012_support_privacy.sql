@@ -1,5 +1,6 @@
 -- sql/migrations/0012_support_privacy.sql
 -- Support and privacy: customer support tickets (anonymous and signed-in) and the privacy operations audit log.
+-- schema_tool: ignore tenant-column-nullable (support_tickets.user_id is NULL for anonymous tickets)
 
 -- support_tickets -----------------------------------------------------------
 

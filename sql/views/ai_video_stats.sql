@@ -11,7 +11,7 @@ select
     count(*) filter (where p.status = 'failed') as failed_projects,
     count(*) filter (where p.status not in ('completed', 'failed')) as in_progress_projects,
     count(*) filter (where p.auto_generated) as auto_generated_projects,
-    coalesce(sum(p.cost_usd), 0)::numeric(12,4) as total_cost_usd,
+    coalesce(sum(p.cost_usd), 0)::numeric(12, 4) as total_cost_usd,
     round(avg(p.cost_usd) filter (where p.status = 'completed'), 4) as avg_cost_per_completed_usd,
     round(avg(extract(epoch from p.completed_at - p.created_at))
               filter (where p.status = 'completed'), 1) as avg_generation_seconds,

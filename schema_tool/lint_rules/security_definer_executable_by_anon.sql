@@ -1,0 +1,17 @@
+-- id: security-definer-executable-by-anon
+-- level: error
+-- object: function
+-- description: A SECURITY DEFINER function may be executed by anon or by PUBLIC, so anyone runs it with its owner's rights.
+-- hint: revoke execute on function ... from public, anon; then grant it to the roles meant to call it.
+select format('public.%I(%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)) as object,
+       case when by_public then 'executable by PUBLIC' else 'executable by anon' end as message
+from pg_catalog.pg_proc as p
+cross join lateral (
+    select exists (
+        select from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) as a
+        where a.grantee = 0 and a.privilege_type = 'EXECUTE'
+    ) as by_public
+) as grants
+where p.pronamespace = 'public'::regnamespace
+  and p.prosecdef
+  and (by_public or has_function_privilege('anon', p.oid, 'execute'))

@@ -1,0 +1,16 @@
+-- id: updated-at-without-trigger
+-- level: warning
+-- object: table
+-- description: A table has an updated_at column but no trigger running update_updated_at_column(), so it goes stale.
+-- hint: add its trigger to sql/triggers/updated_at.sql.
+select format('public.%I', c.relname) as object,
+       'updated_at is not maintained by a trigger' as message
+from pg_catalog.pg_class as c
+join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
+where c.relnamespace = 'public'::regnamespace
+  and c.relkind in ('r', 'p')
+  and not exists (
+      select from pg_catalog.pg_trigger as t
+      join pg_catalog.pg_proc as f on f.oid = t.tgfoid
+      where t.tgrelid = c.oid and f.proname = 'update_updated_at_column'
+  )

@@ -1,0 +1,112 @@
+"""Each catalog rule: make the problem, see exactly one finding, fix it, see none.
+A rule without a description, a hint or a case here fails the suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from schema_tool import lint
+from tests.toy import cli, execute, query
+
+TENANT_TABLE = (
+    "create table public.t (id uuid primary key default gen_random_uuid(), "
+    "user_id uuid not null references auth.users (id) on delete cascade, updated_at timestamptz)",
+    "create index t_user_id_idx on public.t (user_id)",
+    "alter table public.t enable row level security",
+    "create policy t_owner on public.t for all to authenticated "
+    "using ((select auth.uid()) = user_id) with check ((select auth.uid()) = user_id)",
+)
+CHILD_TABLE = (
+    "alter table public.t add constraint t_id_user_id_key unique (id, user_id)",
+    "create table public.c (id uuid primary key, t_id uuid not null, "
+    "user_id uuid not null references auth.users (id) on delete cascade, "
+    "constraint c_t_fkey foreign key (t_id, user_id) references public.t (id, user_id))",
+    "create index c_user_id_idx on public.c (user_id)",
+    "create index c_t_id_user_id_idx on public.c (t_id, user_id)",
+)
+TOUCH = (
+    "create function public.touch() returns trigger language plpgsql set search_path = '' "
+    "as $$ begin new.updated_at := now(); return new; end $$",
+)
+
+# rule id -> (clean setup, statements that make the problem, statements that fix it)
+CASES = {
+    "rls-disabled": (TENANT_TABLE, ["alter table public.t disable row level security"],
+                     ["alter table public.t enable row level security"]),
+    "rls-without-policy": (TENANT_TABLE, ["drop policy t_owner on public.t"],
+                           [TENANT_TABLE[3]]),
+    "policy-auth-per-row": (TENANT_TABLE, ["alter policy t_owner on public.t using (auth.uid() = user_id)"],
+                            ["alter policy t_owner on public.t using ((select auth.uid()) = user_id)"]),
+    "multiple-permissive-policies": (TENANT_TABLE, [
+        "create policy t_read on public.t for select to authenticated using ((select auth.uid()) = user_id)"],
+        ["drop policy t_read on public.t"]),
+    "policy-without-with-check": (TENANT_TABLE, [
+        "create policy t_edit on public.t for update to anon using (false)"],
+        ["alter policy t_edit on public.t with check (false)"]),
+    "tenant-column-nullable": (TENANT_TABLE, ["alter table public.t alter column user_id drop not null"],
+                               ["alter table public.t alter column user_id set not null"]),
+    "tenant-column-not-indexed": (TENANT_TABLE, ["drop index public.t_user_id_idx"], [TENANT_TABLE[1]]),
+    "foreign-key-without-index": (TENANT_TABLE + CHILD_TABLE, ["drop index public.c_t_id_user_id_idx"],
+                                  [CHILD_TABLE[3]]),
+    "duplicate-index": (TENANT_TABLE, ["create index t_user_id_again_idx on public.t (user_id)"],
+                        ["drop index public.t_user_id_again_idx"]),
+    "table-without-primary-key": (TENANT_TABLE, ["alter table public.t drop constraint t_pkey"],
+                                  ["alter table public.t add primary key (id)"]),
+    "function-search-path": (TOUCH, ["alter function public.touch() reset search_path"],
+                             ["alter function public.touch() set search_path = ''"]),
+    "security-definer-executable-by-anon": (
+        TOUCH + ("alter function public.touch() security definer",
+                 "revoke execute on function public.touch() from public, anon"),
+        ["grant execute on function public.touch() to anon"],
+        ["revoke execute on function public.touch() from anon"]),
+    "view-without-security-invoker": (
+        TENANT_TABLE + ("create view public.v with (security_invoker = true) as select id from public.t",),
+        ["alter view public.v set (security_invoker = false)"],
+        ["alter view public.v set (security_invoker = true)"]),
+    "updated-at-without-trigger": (
+        TENANT_TABLE + TOUCH + ("create function public.update_updated_at_column() returns trigger language plpgsql "
+                                "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
+                                "create trigger t_updated_at before update on public.t for each row "
+                                "execute function public.update_updated_at_column()"),
+        ["drop trigger t_updated_at on public.t"],
+        ["create trigger t_updated_at before update on public.t for each row "
+         "execute function public.update_updated_at_column()"]),
+    "child-tenant-not-tied": (
+        TENANT_TABLE + CHILD_TABLE + ("create index c_t_id_idx on public.c (t_id)",),
+        ["alter table public.c drop constraint c_t_fkey",
+         "alter table public.c add constraint c_t_fkey foreign key (t_id) references public.t (id)"],
+        ["alter table public.c drop constraint c_t_fkey",
+         "alter table public.c add constraint c_t_fkey foreign key (t_id, user_id) references public.t (id, user_id)"]),
+    "extension-in-public": ((), ["create extension pg_trgm schema public"],
+                            ["alter extension pg_trgm set schema extensions"]),
+}
+
+
+def findings(url: str, rule_id: str) -> list[tuple]:
+    rule = next(r for r in lint.rules() if r.id == rule_id)
+    return query(url, rule.query)
+
+
+def test_every_rule_has_a_description_a_hint_and_a_case():
+    ids = [r.id for r in lint.rules()]
+    assert len(ids) == len(set(ids)), "two rules share an id"
+    for rule in lint.rules():
+        assert rule.description.strip() and rule.hint.strip(), rule.id
+    assert sorted(CASES) == sorted(ids), "every rule needs a case in CASES, and every case a rule"
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, empty_url):
+    assert cli("up", project=toy, url=empty_url).code == 0  # the real bootstrap layer
+    setup, problem, fix = CASES[rule_id]
+    execute(empty_url, *setup)
+    assert findings(empty_url, rule_id) == []
+    execute(empty_url, *problem)
+    assert len(findings(empty_url, rule_id)) == 1
+    execute(empty_url, *fix)
+    assert findings(empty_url, rule_id) == []
+
+
+def test_a_rule_file_without_its_header_is_refused():
+    with pytest.raises(ValueError, match="lacks description, hint"):
+        lint.parse_rule("-- id: x\n-- level: error\n-- object: table\nselect 1", "x.sql")
