@@ -27,7 +27,7 @@ def read(conn: psycopg.Connection, kind: str) -> list[dict]:
     return conn.cursor(row_factory=dict_row).execute(query(kind)).fetchall()
 
 
-KINDS = ("tables", "columns", "constraints", "indexes", "triggers", "policies", "grants", "functions", "views",
+KINDS = ("tables", "columns", "constraints", "indexes", "triggers", "policies", "grants", "functions", "views", "unmodelled",
          "extensions", "buckets", "cron_jobs")
 
 

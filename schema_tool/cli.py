@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import psycopg
 import typer
 
-from schema_tool import apply, docs as docs_core, lint as lint_core, project, render, scratch, servers
+from schema_tool import apply, diff as diff_core, docs as docs_core, lint as lint_core, project, render, scratch
+from schema_tool import servers
 from schema_tool import status as status_core, suite
 from schema_tool.errors import ToolError, UsageError
 
@@ -196,6 +197,50 @@ def lint(
             report = lint_core.run(files, conn, **options)
     render.as_json(report) if as_json else render.lint_report(report)
     raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@reports_errors
+def diff(
+    database_url: DatabaseUrl = None,
+    from_url: Annotated[Optional[str], typer.Option("--from", help="First database (with --to: any two).")] = None,
+    to_url: Annotated[Optional[str], typer.Option("--to", help="Second database.")] = None,
+    scratch_server: Annotated[Optional[str], typer.Option(
+        "--scratch-server", help="Server to build the files' schema on (default: the live database's server).")] = None,
+    sql: Annotated[bool, typer.Option("--sql", help="Print the SQL that turns the first database into the second.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 on any drift, 0 on none (for CI).")] = False,
+    allow_destructive: Annotated[bool, typer.Option(
+        "--allow-destructive", help="Emit statements that drop data (tables, columns).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Objects the diff does not model are an error.")] = False,
+    write: Annotated[Optional[str], typer.Option(
+        "--write", help="Capture the live database's changes as migration NAME and updated repeatable files.")] = None,
+    project_dir: ProjectDir = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Compare the live database with the schema the SQL files define (or --from/--to any two)."""
+    if bool(from_url) != bool(to_url):
+        raise UsageError("--from and --to go together")
+    root = _root(project_dir) if not from_url or write else None
+    files = project.load(root) if root else None
+    result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
+                           scratch_server=scratch_server, reverse=bool(write))
+    statements, left_out = result.report.sql(allow_destructive=allow_destructive)
+    if write:
+        written = diff_core.write(files, write, result, allow_destructive=allow_destructive)
+        render.diff_written(written, left_out)
+        raise typer.Exit(0)
+    if as_json:
+        render.as_json({"first": result.first, "second": result.second, "changes": result.report.changes,
+                        "notes": result.report.notes, "sql": statements,
+                        "left_out": [c.name for c in left_out]})
+    elif sql:
+        render.diff_sql(statements, left_out)
+    else:
+        render.diff_report(result, left_out)
+    unmodelled = [c for c in result.report.changes if c.action == "unmodelled"]
+    if strict and unmodelled:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if check and result.report.modelled else 0)
 
 
 @db_app.command("start")

@@ -25,8 +25,13 @@ LAYER_OF_KIND = {"bootstrap": "bootstrap", "migration": "migrations", "function"
 
 
 def as_json(value) -> None:
-    data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
-    print(json.dumps(data, indent=2, default=str))
+    print(json.dumps(value, indent=2, default=_plain))
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 def error(failure: ToolError) -> None:
@@ -166,3 +171,45 @@ def lint_report(report: LintReport) -> None:
     summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items())
     console.print(f"schema_tool lint ({', '.join(report.checked)}): {summary}; failing at {report.fail_on} and above: "
                   f"{len(report.failing)}", highlight=False)
+
+
+def diff_report(result, left_out) -> None:
+    report = result.report
+    console.print(f"[bold]schema_tool diff[/]: from {result.first} to {result.second}", highlight=False)
+    if not report.changes:
+        console.print("No differences.")
+    by_kind: dict[str, list] = {}
+    for change in report.changes:
+        by_kind.setdefault(change.kind, []).append(change)
+    words = {"missing": "missing from the first", "extra": "only in the first", "changed": "changed",
+             "unmodelled": "not modelled"}
+    for kind in sorted(by_kind):
+        console.print(f"[bold]{kind}[/]", highlight=False)
+        for change in by_kind[kind]:
+            flag = " [red](destructive)[/]" if change.destructive else ""
+            detail = f": {change.detail}" if change.detail else ""
+            console.print(f"  {words[change.action]}: {change.name}{detail}{flag}", highlight=False)
+    for note in report.notes:
+        console.print(f"[yellow]note[/]: {note}", highlight=False)
+    _left_out(left_out)
+
+
+def diff_sql(statements: list[str], left_out) -> None:
+    for statement in statements:
+        print(statement.rstrip() + ";")
+    _left_out(left_out, stream=errors)
+
+
+def _left_out(left_out, stream=None) -> None:
+    stream = stream or console
+    for change in left_out:
+        stream.print(f"left out (destructive, needs --allow-destructive): {change.kind} {change.name}",
+                     highlight=False, markup=False)
+
+
+def diff_written(written: list[str], left_out) -> None:
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
+    if not written:
+        console.print("No differences: nothing written.")
+    _left_out(left_out)

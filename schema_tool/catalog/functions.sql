@@ -10,6 +10,14 @@ select
     p.prosecdef as security_definer,
     p.proconfig as config,
     p.prosrc as body,
+    pg_catalog.pg_get_functiondef(p.oid) as definition,
+    array(
+        select format('%s=%s', case when a.grantee = 0 then 'PUBLIC' else a.grantee::regrole::text end,
+                      a.privilege_type)
+        from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) as a
+        where a.grantee <> p.proowner
+        order by 1
+    ) as privileges,
     obj_description(p.oid, 'pg_proc') as comment
 from pg_catalog.pg_proc as p
 join pg_catalog.pg_namespace as n on n.oid = p.pronamespace

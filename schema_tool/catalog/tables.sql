@@ -4,6 +4,8 @@ select
     c.relname as name,
     c.relrowsecurity as rls_enabled,
     c.relforcerowsecurity as rls_forced,
+    c.relkind as kind,
+    c.relpersistence as persistence,
     obj_description(c.oid, 'pg_class') as comment
 from pg_catalog.pg_class as c
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace

@@ -226,3 +226,23 @@ def test_service_role_reads_the_monitor_with_pg_cron(pg15_cron_url, applied):
         jobs = conn.execute("select job_name, schedule from public.autopilot_cron_monitor order by 1").fetchall()
         conn.rollback()
     assert jobs == [(name, schedule) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())]
+
+
+def test_diff_reports_an_unscheduled_job_and_its_sql_restores_it(pg15_cron_url, applied):
+    from schema_tool import diff
+    from schema_tool.catalog import Catalog
+
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        conn.execute("select cron.unschedule('autopilot-weekly-reports')")
+        live = diff.read_side(conn)
+        files = Catalog({**live.rows, "cron_jobs": diff.cron_jobs_of_files(project.load(ROOT))})
+        report = diff.compare(live, files)
+        assert [(c.kind, c.action, c.name) for c in report.modelled] == [
+            ("cron job", "missing", "autopilot-weekly-reports")]
+        statements, _ = report.sql()
+        with conn.transaction():
+            for statement in statements:
+                conn.execute(statement)
+        assert diff.compare(diff.read_side(conn), files).modelled == []
+        assert {j["jobname"]: j["schedule"] for j in autopilot_jobs(conn)} == {
+            name: schedule for name, (schedule, _) in EXPECTED_JOBS.items()}

@@ -1,0 +1,1 @@
+-- bucket_add: the first schema

@@ -1,0 +1,2 @@
+-- column_drop_default: the second schema
+create table public.t (id int primary key, name text, n int);

@@ -1,0 +1,2 @@
+-- column_set_not_null: the second schema
+create table public.t (id int primary key, name text not null, n int);

@@ -1,0 +1,2 @@
+-- column_type: the second schema
+create table public.t (id int primary key, name text, n bigint);

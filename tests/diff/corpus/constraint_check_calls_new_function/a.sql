@@ -1,0 +1,2 @@
+-- constraint_check_calls_new_function: the first schema
+create table public.t (id int primary key, name text, n int);

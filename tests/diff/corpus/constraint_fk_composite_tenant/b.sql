@@ -1,0 +1,4 @@
+-- constraint_fk_composite_tenant: the second schema
+create table public.t (id int primary key, user_id uuid not null, name text);
+alter table public.t add constraint t_id_user_key unique (id, user_id);
+create table public.c (id int primary key, t_id int, user_id uuid not null, constraint c_t_fkey foreign key (t_id, user_id) references public.t (id, user_id));

@@ -1,0 +1,1 @@
+-- constraint_new_table_referencing_new_table: the first schema

@@ -1,0 +1,2 @@
+-- constraint_pk_add: the first schema
+create table public.t (id int not null, name text);

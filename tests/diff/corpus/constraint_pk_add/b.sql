@@ -1,0 +1,2 @@
+-- constraint_pk_add: the second schema
+create table public.t (id int not null primary key, name text);

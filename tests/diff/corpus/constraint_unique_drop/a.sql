@@ -1,0 +1,3 @@
+-- constraint_unique_drop: the first schema
+create table public.t (id int primary key, name text, n int);
+alter table public.t add constraint t_name_key unique (name);

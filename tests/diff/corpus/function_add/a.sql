@@ -1,0 +1,1 @@
+-- function_add: the first schema

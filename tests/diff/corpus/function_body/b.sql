@@ -1,0 +1,2 @@
+-- function_body: the second schema
+create function public.f(x int) returns int language sql immutable as $$ select x + 2 $$;

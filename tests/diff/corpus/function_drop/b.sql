@@ -1,0 +1,1 @@
+-- function_drop: the second schema

@@ -1,0 +1,1 @@
+-- function_plpgsql: the first schema

@@ -1,0 +1,1 @@
+-- function_reads_new_table: the first schema

@@ -1,0 +1,2 @@
+-- function_replaced_signature: the first schema
+create function public.f(x int) returns int language sql immutable as $$ select x + 1 $$;

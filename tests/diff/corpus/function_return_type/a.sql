@@ -1,0 +1,2 @@
+-- function_return_type: the first schema
+create function public.f(x int) returns int language sql immutable as $$ select x + 1 $$;

@@ -1,0 +1,3 @@
+-- grant_table: the first schema
+create table public.t (id int primary key, name text, n int);
+revoke all on public.t from anon, authenticated, service_role;

@@ -1,0 +1,2 @@
+-- index_expression: the first schema
+create table public.t (id int primary key, name text, n int);

@@ -1,0 +1,2 @@
+-- index_hnsw: the first schema
+create table public.e (id int primary key, v extensions.vector(3));

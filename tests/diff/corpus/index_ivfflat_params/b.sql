@@ -1,0 +1,3 @@
+-- index_ivfflat_params: the second schema
+create table public.e (id int primary key, v extensions.vector(3));
+create index e_v_idx on public.e using ivfflat (v extensions.vector_cosine_ops) with (lists = 20);

@@ -1,0 +1,4 @@
+-- policy_command: the second schema
+create table public.t (id int primary key, user_id uuid not null, name text);
+alter table public.t enable row level security;
+create policy t_read on public.t for update to authenticated using (true) with check (true);

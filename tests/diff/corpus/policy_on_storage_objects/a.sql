@@ -1,0 +1,1 @@
+-- policy_on_storage_objects: the first schema

@@ -1,0 +1,1 @@
+-- procedure_add: the first schema

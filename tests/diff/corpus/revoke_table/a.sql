@@ -1,0 +1,4 @@
+-- revoke_table: the first schema
+create table public.t (id int primary key, name text, n int);
+revoke all on public.t from anon, authenticated, service_role;
+grant select, insert on public.t to authenticated;

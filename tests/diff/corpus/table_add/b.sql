@@ -1,0 +1,2 @@
+-- table_add: the second schema
+create table public.t (id int primary key, name text, n int);

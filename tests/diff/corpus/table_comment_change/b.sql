@@ -1,0 +1,3 @@
+-- table_comment_change: the second schema
+create table public.t (id int primary key, name text, n int);
+comment on table public.t is 'Other things.';

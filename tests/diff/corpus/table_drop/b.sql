@@ -1,0 +1,1 @@
+-- table_drop: the second schema

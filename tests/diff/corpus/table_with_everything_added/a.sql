@@ -1,0 +1,1 @@
+-- table_with_everything_added: the first schema

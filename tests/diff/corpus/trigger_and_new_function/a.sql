@@ -1,0 +1,2 @@
+-- trigger_and_new_function: the first schema
+create table public.t (id int primary key, name text, n int);

@@ -1,0 +1,4 @@
+-- view_comment: the second schema
+create table public.t (id int primary key, name text, n int);
+create view public.v as select id, name from public.t;
+comment on view public.v is 'Names.';

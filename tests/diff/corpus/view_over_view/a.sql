@@ -1,0 +1,2 @@
+-- view_over_view: the first schema
+create table public.t (id int primary key, name text, n int);

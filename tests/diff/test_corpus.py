@@ -1,0 +1,72 @@
+"""The diff corpus: for every pair (a, b), diff(a, b) applied to a in one transaction
+yields b's catalog, and a second diff reports nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from schema_tool import apply, catalog, diff, project
+from schema_tool.sqlsplit import split
+from tests.toy import ROOT
+
+CORPUS = Path(__file__).parent / "corpus"
+PAIRS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="session")
+def bootstrapped(server, tmp_path_factory) -> str:
+    """A database with only the bootstrap layer, cloned for each side of each pair."""
+    folder = tmp_path_factory.mktemp("bootstrap-only")
+    (folder / "sql").mkdir()
+    (folder / "sql" / "bootstrap").symlink_to(ROOT / "sql" / "bootstrap")
+    name = server.create_database("bootstrapped")
+    with psycopg.connect(server.url(name), autocommit=True) as conn:
+        apply.up(conn, project.load(folder), apply.ApplyOptions())
+    return name
+
+
+def build(server, template: str, sql_text: str) -> str:
+    name = server.create_database("side", template=template)
+    url = server.url(name)
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        for statement in split(sql_text):
+            conn.execute(statement.text)
+    return url
+
+
+def read(url: str) -> catalog.Catalog:
+    with psycopg.connect(url) as conn:
+        return diff.read_side(conn)
+
+
+def normalized(found: catalog.Catalog) -> dict:
+    """The catalog with column order left out (a column added later is last)."""
+    rows = {}
+    for kind, items in found.rows.items():
+        rows[kind] = sorted((tuple(sorted((k, str(v)) for k, v in item.items() if k != "position"))
+                             for item in items or []))
+    return rows
+
+
+def test_the_corpus_has_at_least_sixty_pairs():
+    assert len(PAIRS) >= 60
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_diff_turns_a_into_b(pair, server, bootstrapped):
+    a_url = build(server, bootstrapped, (CORPUS / pair / "a.sql").read_text())
+    b_url = build(server, bootstrapped, (CORPUS / pair / "b.sql").read_text())
+    target = read(b_url)
+    report = diff.compare(read(a_url), target)
+    assert report.modelled, "the pair must differ"
+    statements, left_out = report.sql(allow_destructive=True)
+    assert not left_out
+    with psycopg.connect(a_url, autocommit=True) as conn, conn.transaction():
+        for statement in statements:
+            conn.execute(statement)
+    after = read(a_url)
+    assert [(c.kind, c.action, c.name, c.detail) for c in diff.compare(after, target).changes] == []
+    assert normalized(after) == normalized(target)
