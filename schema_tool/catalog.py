@@ -48,4 +48,11 @@ class Catalog:
 
 
 def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS) -> Catalog:
-    return Catalog({kind: read(conn, kind) for kind in kinds})
+    """Every kind, read with an empty search_path so that the server prints every name
+    schema-qualified: two databases compare alike whatever their search_path."""
+    previous = conn.execute("select current_setting('search_path')").fetchone()[0]
+    conn.execute("select set_config('search_path', '', false)")
+    try:
+        return Catalog({kind: read(conn, kind) for kind in kinds})
+    finally:
+        conn.execute("select set_config('search_path', %s, false)", (previous,))

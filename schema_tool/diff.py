@@ -14,11 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from schema_tool.catalog import Catalog
+from schema_tool.sqlsplit import lower_keywords
 
 PREAMBLE = "set check_function_bodies = off"
 CRON_SCHEDULE = re.compile(r"cron\.schedule\(\s*'([^']+)'\s*,\s*'([^']+)'\s*,\s*(\$(\w*)\$(.*?)\$\4\$|'((?:[^']|'')*)')",
                            re.S | re.I)
 API_ROLES = ("anon", "authenticated", "service_role")
+ALL_TABLE_PRIVILEGES = {"select", "insert", "update", "delete", "truncate", "references", "trigger"}
 
 # Phases: drops first (dependents before what they depend on), then creations.
 DROP_CRON, DROP_POLICY, DROP_TRIGGER, DROP_VIEW, DROP_FUNCTION = 10, 11, 12, 13, 14
@@ -591,3 +593,174 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
     if reverse:
         return DiffRun(files_name, live_name, compare(files_side, live_side), files_side, live_side)
     return DiffRun(live_name, files_name, compare(live_side, files_side), live_side, files_side)
+
+
+# The developer workflow: capture the live database's changes as files --------
+
+def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> list[str]:
+    """Write the changes that turn the files' schema into the live one: repeatable objects into their
+    own files (functions, views, triggers, policies, cron jobs), the rest as migration NAME."""
+    from schema_tool.project import next_migration_path
+
+    root = project.root
+    report, live = result.report, result.target
+    migration: list[Change] = []
+    written: dict[str, str | None] = {}  # path -> new text (None: delete)
+    policy_tables: set[tuple[str, str]] = set()
+    for change in report.modelled:
+        if change.destructive and not allow_destructive:
+            continue
+        if change.kind in ("function", "procedure"):
+            _write_function(project, change, live, written, migration)
+        elif change.kind == "view":
+            _write_view(project, change, live, written, migration)
+        elif change.kind == "trigger":
+            _write_trigger(project, change, live, written, migration)
+        elif change.kind == "cron job":
+            _write_cron(project, change, live, written, migration)
+        elif change.kind in ("policy", "privileges"):
+            policy_tables.add(_table_of(change.name))
+        elif change.kind == "table" and change.action == "changed" and "rls_" in change.detail:
+            policy_tables.add(_table_of(change.name))
+            migration.append(change)
+        else:
+            migration.append(change)
+    for schema, table in sorted(policy_tables):
+        if any(t["schema"] == schema and t["name"] == table for t in live["tables"]):
+            path = "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
+            written[path] = policies_file(path, schema, table, live)
+    statements = DiffReport(migration).sql(allow_destructive=True)[0]
+    statements = [s for s in statements if s != PREAMBLE]
+    if statements:
+        path = next_migration_path(root, name)
+        rel = path.relative_to(root).as_posix()
+        body = "\n\n".join(s.rstrip().rstrip(";") + ";" for s in statements)
+        written[rel] = _house_style(f"-- {rel}\n-- {name.replace('_', ' ')}: captured from the live database by "
+                                    f"schema_tool diff --write.\n\n{body}\n")
+    for rel, text in sorted(written.items()):
+        target = root / rel
+        if text is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return sorted(written)
+
+
+def _table_of(label: str) -> tuple[str, str]:
+    qualified = label.rsplit(" on ", 1)[-1]
+    schema, _, table = qualified.partition(".")
+    return schema.strip('"'), table.strip('"')
+
+
+def _house_style(text: str) -> str:
+    """Lower-case keywords as the house style wants (the server prints them upper-case)."""
+    return lower_keywords(text)
+
+
+def _write_function(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    bare = change.name.split("(")[0].split(".")[-1]
+    path = f"sql/functions/{bare}.sql"
+    versions = [f for f in live["functions"] if f["name"] == bare and f["schema"] == "public"]
+    if not versions:
+        written[path] = None
+        migration.append(change)
+        return
+    if change.action == "extra":
+        migration.append(change)  # an overload went away; the file keeps the others
+    parts = [f"-- {path}\n"]
+    for f in versions:
+        kind = "procedure" if f["kind"] == "p" else "function"
+        signature = f"public.{_q(f['name'])}({f['arguments']})"
+        parts.append(f["definition"].strip() + ";\n")
+        if f["comment"]:
+            parts.append(f"comment on {kind} {signature} is {_literal(f['comment'])};\n")
+        parts += [s + ";\n" for _, s in _execute_grants(kind, signature, None, f["privileges"])]
+    written[path] = _house_style("\n".join(parts))
+
+
+def _write_view(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    bare = change.name.split(".")[-1].strip('"')
+    path = f"sql/views/{bare}.sql"
+    view = next((v for v in live["views"] if v["name"] == bare and v["schema"] == "public"), None)
+    if view is None:
+        written[path] = None
+        migration.append(change)
+        return
+    options = f" with ({', '.join(view['options'])})" if view["options"] else ""
+    text = (f"-- {path}\n\ncreate or replace view public.{_q(bare)}{options} as\n"
+            f"{view['definition'].rstrip().rstrip(';')};\n")
+    if view["comment"]:
+        text += f"\ncomment on view public.{_q(bare)} is {_literal(view['comment'])};\n"
+    written[path] = _house_style(text)
+
+
+def _write_trigger(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    trigger, _, table_label = change.name.partition(" on ")
+    schema, table = _table_of(table_label)
+    found = _trigger_statement(project, written, trigger, f"{schema}.{table}")
+    row = next((t for t in live["triggers"] if t["name"] == trigger and t["table_name"] == table
+                and t["schema"] == schema), None)
+    if row is None:
+        migration.append(change)
+        if found:
+            path, text, start, end = found
+            written[path] = text[:start] + text[end:].lstrip(";").lstrip("\n")
+        return
+    statement = _house_style(re.sub(r"^CREATE (CONSTRAINT )?TRIGGER", r"CREATE OR REPLACE \1TRIGGER",
+                                    row["definition"]) + ";").strip().rstrip(";")
+    if found:
+        path, text, start, end = found
+        written[path] = text[:start] + statement + text[end:]
+    else:
+        path = f"sql/triggers/{table}.sql"
+        existing = written.get(path) or ((project.root / path).read_text(encoding="utf-8")
+                                         if (project.root / path).is_file() else f"-- {path}\n")
+        written[path] = existing.rstrip("\n") + f"\n\n{statement};\n"
+    if row["enabled"] != "O":
+        migration.append(Change("trigger", "changed", change.name, "enabled state",
+                                [(CREATE_TRIGGER, _trigger_state(_qualified(schema, table), trigger, row["enabled"]))]))
+
+
+def _trigger_statement(project, written: dict, trigger: str, table: str):
+    """(path, text, start, end) of the statement creating `trigger` in a triggers file, if one does."""
+    from schema_tool.sqlsplit import split
+
+    pattern = re.compile(rf"trigger\s+{re.escape(trigger)}\b.*?\bon\s+{re.escape(table)}\b", re.I | re.S)
+    for f in project.layer("triggers"):
+        text = written.get(f.rel) or f.text
+        for statement in split(text):
+            if pattern.search(statement.text):
+                return f.rel, text, statement.offset, statement.offset + len(statement.text)
+    return None
+
+
+def _write_cron(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    path = f"sql/cron/{change.name}.sql"
+    job = next((j for j in live["cron_jobs"] or [] if j["name"] == change.name), None)
+    if job is None:
+        written[path] = None
+        migration.append(change)
+        return
+    written[path] = (f"-- {path}\n-- Scheduled by name: re-applying replaces the job, never duplicates it.\n\n"
+                     f"select cron.schedule({_literal(job['name'])}, {_literal(job['schedule'])}, "
+                     f"$${job['command']}$$);\n")
+
+
+def policies_file(path: str, schema: str, table: str, live: Catalog) -> str:
+    """The whole policies file of a table, from the live catalog: grants, then every policy."""
+    qualified = _qualified(schema, table)
+    lines = [f"-- {path}", f"-- Who may do what on {qualified}. Re-applied as a whole.", ""]
+    if schema == "public":
+        lines.append(f"revoke all on {qualified} from anon, authenticated;")
+        grants = [g for g in live.of_table("grants", table, schema) if g["grantee"] in API_ROLES]
+        by_target: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+        for g in grants:
+            by_target[(g["grantee"], g["column_name"])].add(g["privilege"].lower())
+        for (grantee, column), privileges in sorted(by_target.items(), key=str):
+            columns = f" ({_q(column)})" if column else ""
+            listed = "all" if not column and privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
+            lines.append(f"grant {listed}{columns} on {qualified} to {_role(grantee)};")
+    for p in live.of_table("policies", table, schema):
+        lines += ["", _create_policy(qualified, p)[1] + ";"]
+    return _house_style("\n".join(lines) + "\n")

@@ -126,3 +126,39 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+def lower_keywords(sql: str) -> str:
+    """`sql` with its upper-case words lower-cased outside quotes, comments and dollar-quoted bodies.
+
+    For SQL printed by the server (pg_get_functiondef and friends), whose keywords are
+    upper-case and whose identifiers are lower-case unless quoted, this is the house style.
+    """
+    out = []
+    start = i = 0
+    n = len(sql)
+
+    def flush(end: int) -> None:
+        out.append(re.sub(r"\b[A-Z][A-Z_]*\b", lambda m: m.group(0).lower(), sql[start:end]))
+
+    while i < n:
+        c = sql[i]
+        if c == "-" and sql.startswith("--", i):
+            end = _end_of_line(sql, i)
+        elif c == "/" and sql.startswith("/*", i):
+            end = _end_of_block_comment(sql, i)
+        elif c == "'":
+            escapes = i > 0 and sql[i - 1] in "eE" and not _IDENT_CHAR.match(sql[i - 2] if i > 1 else " ")
+            end = _end_of_quoted(sql, i, "'", backslash=escapes)
+        elif c == '"':
+            end = _end_of_quoted(sql, i, '"', backslash=False)
+        elif c == "$" and (i == 0 or not _IDENT_CHAR.match(sql[i - 1])) and _DOLLAR_TAG.match(sql, i):
+            end = _end_of_dollar_quote(sql, i)
+        else:
+            i += 1
+            continue
+        flush(i)
+        out.append(sql[i:end])
+        start = i = end
+    flush(n)
+    return "".join(out)
