@@ -26,30 +26,37 @@ class Statement:
 def split(sql: str) -> list[Statement]:
     """Statements of `sql` without their terminating semicolons; comments-only chunks dropped."""
     statements: list[Statement] = []
-    start = 0
-    i = 0
-    n = len(sql)
-    while i < n:
-        c = sql[i]
-        if c == "-" and sql.startswith("--", i):
-            i = _end_of_line(sql, i)
-        elif c == "/" and sql.startswith("/*", i):
-            i = _end_of_block_comment(sql, i)
-        elif c == "'":
-            escapes = i > 0 and sql[i - 1] in "eE" and not _IDENT_CHAR.match(sql[i - 2] if i > 1 else " ")
-            i = _end_of_quoted(sql, i, "'", backslash=escapes)
-        elif c == '"':
-            i = _end_of_quoted(sql, i, '"', backslash=False)
-        elif c == "$" and (i == 0 or not _IDENT_CHAR.match(sql[i - 1])):
-            i = _end_of_dollar_quote(sql, i)
-        elif c == ";":
+    start = i = 0
+    while i < len(sql):
+        end = _end_of_region(sql, i)
+        if end is not None:
+            i = end
+        elif sql[i] == ";":
             _append(statements, sql, start, i)
             i += 1
             start = i
         else:
             i += 1
-    _append(statements, sql, start, n)
+    _append(statements, sql, start, len(sql))
     return statements
+
+
+def _end_of_region(sql: str, i: int) -> int | None:
+    """Where the quoted string, quoted identifier, dollar quote or comment starting at i ends;
+    None when none starts there."""
+    c = sql[i]
+    if c == "-" and sql.startswith("--", i):
+        return _end_of_line(sql, i)
+    if c == "/" and sql.startswith("/*", i):
+        return _end_of_block_comment(sql, i)
+    if c == "'":
+        escapes = i > 0 and sql[i - 1] in "eE" and not _IDENT_CHAR.match(sql[i - 2] if i > 1 else " ")
+        return _end_of_quoted(sql, i, "'", backslash=escapes)
+    if c == '"':
+        return _end_of_quoted(sql, i, '"', backslash=False)
+    if c == "$" and (i == 0 or not _IDENT_CHAR.match(sql[i - 1])) and _DOLLAR_TAG.match(sql, i):
+        return _end_of_dollar_quote(sql, i)
+    return None
 
 
 def _append(statements: list[Statement], sql: str, start: int, end: int) -> None:
@@ -114,8 +121,6 @@ def _end_of_quoted(sql: str, i: int, quote: str, *, backslash: bool) -> int:
 
 def _end_of_dollar_quote(sql: str, i: int) -> int:
     match = _DOLLAR_TAG.match(sql, i)
-    if not match:
-        return i + 1  # a positional parameter such as $1
     tag = match.group(0)
     end = sql.find(tag, match.end())
     return len(sql) if end < 0 else end + len(tag)
@@ -136,29 +141,17 @@ def lower_keywords(sql: str) -> str:
     """
     out = []
     start = i = 0
-    n = len(sql)
-
-    def flush(end: int) -> None:
-        out.append(re.sub(r"\b[A-Z][A-Z_]*\b", lambda m: m.group(0).lower(), sql[start:end]))
-
-    while i < n:
-        c = sql[i]
-        if c == "-" and sql.startswith("--", i):
-            end = _end_of_line(sql, i)
-        elif c == "/" and sql.startswith("/*", i):
-            end = _end_of_block_comment(sql, i)
-        elif c == "'":
-            escapes = i > 0 and sql[i - 1] in "eE" and not _IDENT_CHAR.match(sql[i - 2] if i > 1 else " ")
-            end = _end_of_quoted(sql, i, "'", backslash=escapes)
-        elif c == '"':
-            end = _end_of_quoted(sql, i, '"', backslash=False)
-        elif c == "$" and (i == 0 or not _IDENT_CHAR.match(sql[i - 1])) and _DOLLAR_TAG.match(sql, i):
-            end = _end_of_dollar_quote(sql, i)
-        else:
+    while i < len(sql):
+        end = _end_of_region(sql, i)
+        if end is None:
             i += 1
             continue
-        flush(i)
+        out.append(_lower_words(sql[start:i]))
         out.append(sql[i:end])
         start = i = end
-    flush(n)
+    out.append(_lower_words(sql[start:]))
     return "".join(out)
+
+
+def _lower_words(text: str) -> str:
+    return re.sub(r"\b[A-Z][A-Z_]*\b", lambda m: m.group(0).lower(), text)

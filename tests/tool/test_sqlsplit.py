@@ -30,3 +30,10 @@ def test_offsets_point_at_the_statement_start():
 
 def test_comment_only_text_yields_no_statement():
     assert texts("-- nothing\n/* here */\n;\n") == []
+
+
+def test_lower_keywords_leaves_quotes_identifiers_and_bodies_alone():
+    from schema_tool.sqlsplit import lower_keywords
+
+    sql = 'CREATE FUNCTION "Odd"() RETURNS TEXT AS $f$ SELECT \'KEEP\' $f$ LANGUAGE sql -- NOTE\n'
+    assert lower_keywords(sql) == 'create function "Odd"() returns text as $f$ SELECT \'KEEP\' $f$ language sql -- NOTE\n'
