@@ -35,6 +35,8 @@ from schema_tool.errors import ApplyFailed
 from schema_tool.testing import Db
 
 URL_ENV = "SCHEMA_TOOL_TEST_DATABASE_URL"
+# Names the suite's databases start with, so that runs sharing a server tell theirs apart.
+PREFIX_ENV = "SCHEMA_TOOL_TEST_DATABASE_PREFIX"
 BACKEND_ENV = "SCHEMA_TOOL_TEST_BACKEND"
 DOCKER_IMAGE = "pgvector/pgvector:pg17"
 
@@ -63,7 +65,7 @@ class Server:
         return psycopg.connect(self.admin_url, autocommit=True)
 
     def create_database(self, prefix: str = "t", template: str | None = None) -> str:
-        name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+        name = f"{os.environ.get(PREFIX_ENV, '')}{prefix}_{uuid.uuid4().hex[:10]}"
         with self.admin() as conn:
             clause = f' template "{template}"' if template else ""
             conn.execute(f'create database "{name}"{clause}')

@@ -44,14 +44,14 @@ class Result:
 
 
 def cli(*args: str, project: ToyProject | Path | None = None, url: str | None = None,
-        timeout: float = 60) -> Result:
+        timeout: float = 60, env: dict | None = None) -> Result:
     command = [sys.executable, "-m", "schema_tool", *args]
     if project is not None:
         command += ["--project", str(getattr(project, "root", project))]
     if url is not None:
         command += ["--database-url", url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-                          env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
+                          env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", **(env or {})})
     return Result(done.returncode, done.stdout, done.stderr)
 
 
