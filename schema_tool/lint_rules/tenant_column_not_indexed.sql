@@ -1,10 +1,10 @@
 -- id: tenant-column-not-indexed
 -- level: warning
 -- object: table
--- description: No index leads with the tenant column, so every policy check and per-user query scans the table.
+-- description: No full (non-partial) index leads with the tenant column, so every policy check and per-user query scans the table.
 -- hint: create an index whose first column is the tenant column (a composite one serves too).
 select format('public.%I', c.relname) as object,
-       format('no index starts with tenant column %I', a.attname) as message
+       format('no full index starts with tenant column %I', a.attname) as message
 from pg_catalog.pg_constraint as fk
 join pg_catalog.pg_class as c on c.oid = fk.conrelid
 join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum = fk.conkey[1]
@@ -14,5 +14,5 @@ where fk.contype = 'f'
   and a.attname in ('user_id', 'created_by')
   and not exists (
       select from pg_catalog.pg_index as i
-      where i.indrelid = c.oid and i.indkey[0] = a.attnum
+      where i.indrelid = c.oid and i.indkey[0] = a.attnum and i.indpred is null
   )

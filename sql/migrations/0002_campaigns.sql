@@ -94,6 +94,7 @@ comment on column public.campaign_tasks.assigned_to is 'Free-text assignee (a na
 comment on column public.campaign_tasks.completed_at is 'Set when the task reaches completed, cleared when it leaves it (trigger).';
 
 create index campaign_tasks_campaign_id_created_by_idx on public.campaign_tasks (campaign_id, created_by);
+create index campaign_tasks_created_by_created_at_idx on public.campaign_tasks (created_by, created_at desc);
 -- open tasks by due date: the task list's main query
 create index campaign_tasks_created_by_due_date_idx on public.campaign_tasks (created_by, due_date)
     where status <> 'completed';

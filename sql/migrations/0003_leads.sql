@@ -141,6 +141,7 @@ comment on column public.autopilot_lead_inbox.lead_name is 'Copy of the lead''s 
 comment on column public.autopilot_lead_inbox.priority is 'From the lead''s score: high from 70, normal from 30, low below.';
 
 create index autopilot_lead_inbox_lead_id_user_id_idx on public.autopilot_lead_inbox (lead_id, user_id);
+create index autopilot_lead_inbox_user_id_idx on public.autopilot_lead_inbox (user_id);
 create index autopilot_lead_inbox_user_id_received_at_idx on public.autopilot_lead_inbox (user_id, received_at desc)
     where archived_at is null;
 

@@ -8,8 +8,9 @@ from tests.factories import factory
 
 @factory("performance_analytics")
 def performance_analytics(db, owner):
-    return db.insert("performance_analytics", user_id=owner, entity_type="account", period_start=datetime.date(2026, 11, 1),
-                     period_end=datetime.date(2026, 11, 30), granularity="month", metrics={"leads": 40})
+    return db.insert("performance_analytics", user_id=owner, entity_type="campaign", entity_id=uuid.uuid4(),
+                     period_start=datetime.date(2026, 11, 1), period_end=datetime.date(2026, 11, 30),
+                     granularity="month", metrics={"leads": 40})
 
 
 @factory("analytics_reports")

@@ -27,7 +27,7 @@ def oauth_connections(db, owner):
                      access_token_encrypted=b"\x09" * 32, token_iv=b"\x0a" * 12, scopes=["w_member_social"])
 
 
-@factory("oauth_states")
+@factory("oauth_states", update_own=False)
 def oauth_states(db, owner):
     return db.insert("oauth_states", user_id=owner, platform_name="linkedin", state=secrets.token_urlsafe(32),
                      redirect_uri="https://app.example.test/oauth/callback", code_verifier="v" * 43)

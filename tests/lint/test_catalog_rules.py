@@ -45,7 +45,9 @@ CASES = {
         ["alter policy t_edit on public.t with check (false)"]),
     "tenant-column-nullable": (TENANT_TABLE, ["alter table public.t alter column user_id drop not null"],
                                ["alter table public.t alter column user_id set not null"]),
-    "tenant-column-not-indexed": (TENANT_TABLE, ["drop index public.t_user_id_idx"], [TENANT_TABLE[1]]),
+    "tenant-column-not-indexed": (TENANT_TABLE, ["drop index public.t_user_id_idx",  # a partial one does not count
+                                                 "create index t_user_id_part_idx on public.t (user_id) where id is null"],
+                                  [TENANT_TABLE[1]]),
     "foreign-key-without-index": (TENANT_TABLE + CHILD_TABLE, ["drop index public.c_t_id_user_id_idx"],
                                   [CHILD_TABLE[3]]),
     "duplicate-index": (TENANT_TABLE, ["create index t_user_id_again_idx on public.t (user_id)"],
