@@ -17,8 +17,9 @@ returns table (
 language plpgsql
 volatile
 set search_path = ''
--- Iterative scans keep walking the HNSW graph until enough rows of this
--- user pass the filter (pgvector 0.8), instead of returning short answers.
+-- Only used if an HNSW index is ever added for very large tenants: iterative
+-- scans then keep walking until enough of this user's rows pass the filter,
+-- instead of returning short answers (pgvector 0.8).
 set hnsw.iterative_scan = 'relaxed_order'
 set hnsw.ef_search = 100
 as $$
@@ -26,11 +27,13 @@ as $$
 -- caller to their own chunks whatever p_user_id says (another user's id
 -- yields nothing); service_role may search any user's chunks.
 --
--- The statement is executed dynamically so that it is planned with the
--- actual user id: the planner then answers small tenants exactly through
--- the btree on user_id and large ones through HNSW. The threshold is applied
--- outside the materialized nearest-neighbour query, which orders by the
--- bare distance operator, so it never keeps the iterative scan walking.
+-- The ranking is exact: the tenant's chunks are read through the btree on
+-- user_id and sorted by cosine distance (docs/knowledge-search.md has the
+-- measurements against IVFFLAT and HNSW). The statement is executed
+-- dynamically so that it is planned with the actual user id, and the
+-- threshold is applied outside the materialized nearest-neighbour query,
+-- which orders by the bare distance operator, so an index scan (should one
+-- be added) is never kept walking by it.
 declare
     started timestamptz := clock_timestamp();
     found jsonb;
@@ -60,7 +63,8 @@ begin
     using p_user_id, p_query_embedding, p_limit, coalesce(p_similarity_threshold, -1);
 
     perform public.log_knowledge_access(
-        p_user_id, found, p_limit, coalesce(p_similarity_threshold, -1),
+        p_user_id, encode(sha256(convert_to(p_query_embedding::text, 'UTF8')), 'hex'), found, p_limit,
+        coalesce(p_similarity_threshold, -1),
         extract(epoch from clock_timestamp() - started) * 1000
     );
 

@@ -4,7 +4,7 @@
 create or replace trigger knowledge_documents_status_transition
     before update of status on public.knowledge_documents
     for each row execute function public.enforce_status_transition(
-        'pending>processing', 'processing>completed', 'processing>failed', 'failed>pending', 'completed>pending'
+        'pending>processing', 'processing>completed', 'processing>failed', 'failed>pending'
     );
 
 create or replace trigger knowledge_documents_stamp_status

@@ -33,5 +33,5 @@ def knowledge_chunks(db, owner):
 
 @factory("knowledge_access_logs", access="read_own")
 def knowledge_access_logs(db, owner):
-    return db.insert("knowledge_access_logs", user_id=owner, result_count=0, similarity_threshold=0.7,
-                     result_limit=10)
+    return db.insert("knowledge_access_logs", user_id=owner, query_hash="0" * 64, result_count=0,
+                     similarity_threshold=0.7, result_limit=10)

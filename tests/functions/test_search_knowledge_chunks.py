@@ -86,27 +86,74 @@ def test_every_search_is_logged_for_the_caller(library):
     assert [(r["user_id"], r["result_count"], r["result_limit"]) for r in logs] == [(a, 2, 2), (b, 0, 10)]
     assert logs[0]["chunk_ids"] == [chunks["same"], chunks["near"]]
     assert logs[0]["top_similarity"] == pytest.approx(1.0)
+    assert logs[0]["similarity_threshold"] == 0.5
+    assert logs[1]["top_similarity"] is None and logs[1]["chunk_ids"] == []
 
 
-def test_chunking_status_moves_forward_only(db):
-    user = db.new_user()
-    document = db.make("knowledge_documents", user)
-    for status in ("processing", "completed", "pending", "processing"):
-        db.execute("update public.knowledge_documents set status = %s where id = %s", (status, document["id"]))
-    assert db.execute("select processed_at from public.knowledge_documents where id = %s",
-                      (document["id"],)).fetchone()["processed_at"] is not None
-    with pytest.raises(psycopg.errors.CheckViolation, match="processing -> pending"):
-        db.execute("savepoint s")
-        try:
-            db.execute("update public.knowledge_documents set status = 'pending' where id = %s", (document["id"],))
-        finally:
-            db.execute("rollback to savepoint s")
+def test_the_log_keeps_a_hash_of_the_query_not_the_query(library):
+    db, a, _, _ = library
+    with db.as_user(a) as cur:
+        search(cur, a)
+        search(cur, a, limit=1)
+        own = cur.execute("select query_hash, duration_ms from public.knowledge_access_logs").fetchall()
+    expected = db.execute("select encode(sha256(convert_to(%s::extensions.vector::text, 'UTF8')), 'hex') as h",
+                          (vector(d0=1),)).fetchone()["h"]
+    assert [r["query_hash"] for r in own] == [expected, expected]
+    assert all(r["duration_ms"] >= 0 for r in own)
 
 
-def test_a_chunk_cannot_hang_under_another_users_document(db):
-    a, b = db.new_user(), db.new_user()
+def test_users_read_only_their_own_search_log(library):
+    db, a, b, _ = library
+    with db.as_user(a) as cur:
+        search(cur, a)
+    with db.as_user(b) as cur:
+        assert cur.execute("select count(*) as n from public.knowledge_access_logs").fetchone()["n"] == 0
+
+
+def test_service_role_searches_are_logged_for_the_user_searched(library):
+    db, a, _, _ = library
+    with db.as_service_role() as cur:
+        search(cur, a)
+    assert db.execute("select count(*) as n from public.knowledge_access_logs where user_id = %s",
+                      (a,)).fetchone()["n"] == 1
+
+
+def test_a_null_threshold_means_none(library):
+    db, a, _, _ = library
+    with db.as_user(a) as cur:
+        found = cur.execute("select similarity from public.search_knowledge_chunks(%s, %s, 10, null)",
+                            (a, vector(d0=-1))).fetchall()
+    assert [round(r["similarity"], 6) for r in found] == [0.0, -0.6, -1.0]
+
+
+def test_the_default_threshold_drops_opposite_chunks(library):
+    db, a, _, _ = library
+    with db.as_user(a) as cur:
+        found = cur.execute("select content from public.search_knowledge_chunks(%s, %s)",
+                            (a, vector(d0=-1))).fetchall()
+    assert [r["content"] for r in found] == ["orthogonal"]
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1001])
+def test_an_out_of_range_limit_is_refused(library, limit):
+    db, a, _, _ = library
+    with pytest.raises(psycopg.errors.InvalidParameterValue, match="p_limit"):
+        with db.as_user(a) as cur:
+            search(cur, a, limit=limit)
+
+
+def test_chunks_without_an_embedding_are_skipped(library):
+    db, a, _, _ = library
     document = db.make("knowledge_documents", a)
-    with pytest.raises(psycopg.errors.ForeignKeyViolation):
-        with db.as_user(b) as cur:
-            cur.execute("insert into public.knowledge_chunks (document_id, user_id, chunk_index, content) "
-                        "values (%s, %s, 0, 'x')", (document["id"], b))
+    db.insert("knowledge_chunks", document_id=document["id"], user_id=a, chunk_index=0, content="not embedded yet")
+    with db.as_user(a) as cur:
+        assert "not embedded yet" not in [r["content"] for r in search(cur, a, threshold=None)]
+
+
+def test_it_is_callable_as_the_application_calls_it(library):
+    db, a, _, _ = library
+    with db.as_user(a) as cur:
+        found = cur.execute("select * from search_knowledge_chunks(p_user_id := auth.uid(), "
+                            "p_query_embedding := %s::extensions.vector, p_limit := 10, "
+                            "p_similarity_threshold := 0.7)", (vector(d0=1),)).fetchall()
+    assert [r["content"] for r in found] == ["same"]
