@@ -289,8 +289,8 @@ def _constraints(source: Catalog, target: Catalog) -> list[Change]:
 def _indexes(source: Catalog, target: Catalog) -> list[Change]:
     out = []
     target_tables = set(_index(target["tables"], "schema", "name"))
-    plain = lambda c: Catalog({**c.rows, "indexes": [i for i in c["indexes"] if not i["backs_constraint"]]})  # noqa: E731
-    for (schema, table, name), a, b in _pairs(plain(source), plain(target), "indexes", "schema", "table_name", "name"):
+    for (schema, table, name), a, b in _pairs(_without_constraint_indexes(source), _without_constraint_indexes(target),
+                                              "indexes", "schema", "table_name", "name"):
         qualified = _qualified(schema, name)
         if a is None:
             out.append(Change("index", "missing", qualified, statements=[(CREATE_INDEX, b["definition"])]))
@@ -301,6 +301,11 @@ def _indexes(source: Catalog, target: Catalog) -> list[Change]:
             out.append(Change("index", "changed", qualified, f"{a['definition']} -> {b['definition']}",
                               [(DROP_INDEX, f"drop index {qualified}"), (CREATE_INDEX, b["definition"])]))
     return out
+
+
+def _without_constraint_indexes(catalog: Catalog) -> Catalog:
+    """Indexes that back a constraint come and go with it."""
+    return Catalog({**catalog.rows, "indexes": [i for i in catalog["indexes"] if not i["backs_constraint"]]})
 
 
 def _functions(source: Catalog, target: Catalog) -> list[Change]:
