@@ -8,7 +8,8 @@ set search_path = ''
 as $$
 -- Every step of an export or deletion request is written to
 -- privacy_audit_log; a new deletion request also marks the user's privacy
--- settings, so support sees it at a glance.
+-- settings, so support sees it at a glance, and cancelling the last open one
+-- clears the mark.
 declare
     subject text := case tg_table_name when 'data_export_requests' then 'export' else 'deletion' end;
     event text;
@@ -24,6 +25,17 @@ begin
         event := 'deletion_confirmed';
     elsif new.status is distinct from old.status and new.status in ('completed', 'failed', 'cancelled') then
         event := subject || '_' || new.status;
+        -- a withdrawn request withdraws the flag, unless another one is still open
+        if new.status = 'cancelled' and not exists (
+            select
+            from public.data_deletion_requests as r
+            where r.user_id = new.user_id
+              and r.status in ('pending', 'processing')
+        ) then
+            update public.user_privacy_settings
+            set right_to_be_deleted_requested = false
+            where user_id = new.user_id;
+        end if;
     end if;
     if event is not null then
         perform public.write_privacy_audit(new.user_id, event,

@@ -9,9 +9,17 @@ set search_path = ''
 as $$
 -- The tables are discovered from the catalog at call time: every table of
 -- public with a user_id or created_by column referencing auth.users, so a
--- table added later is exported without touching this function. Columns the
--- user may not read (encrypted secrets) are left out: the export holds what
--- the user could read themselves, and no more.
+-- table added later is exported without touching this function. Every such
+-- table gets its key, even when it holds no row of the user.
+--
+-- Secret columns are left out, by two rules that each suffice:
+--   * by name: encrypted_*, *_encrypted (e.g. access_token_encrypted),
+--     initialization_vector and *_iv, whatever the grants say;
+--   * by privilege: a column that authenticated may not select while it may
+--     select other columns of the table (column grants hide it on purpose,
+--     e.g. oauth_states.code_verifier).
+-- A table authenticated may not read at all (server-only data) is exported
+-- with its columns minus the secret names: it is still the user's data.
 declare
     tables jsonb := '{}';
     source record;
@@ -22,16 +30,17 @@ begin
             using errcode = 'insufficient_privilege';
     end if;
     for source in
-        select c.relname as table_name,
+        select c.oid as table_oid,
+               c.relname as table_name,
                a.attname as tenant_column,
-               (
-                   select string_agg(format('%I', col.attname), ', ' order by col.attnum)
+               exists (
+                   select
                    from pg_catalog.pg_attribute as col
                    where col.attrelid = c.oid
                      and col.attnum > 0
                      and not col.attisdropped
                      and has_column_privilege('authenticated', c.oid, col.attnum, 'select')
-               ) as readable_columns
+               ) as readable_by_users
         from pg_catalog.pg_constraint as fk
         join pg_catalog.pg_class as c on c.oid = fk.conrelid
         join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum = fk.conkey[1]
@@ -43,12 +52,20 @@ begin
           and c.relkind in ('r', 'p')
         order by c.relname
     loop
-        if source.readable_columns is null then
-            continue;
-        end if;
         execute format(
             'select coalesce(jsonb_agg(to_jsonb(t)), ''[]'') from (select %s from public.%I where %I = $1) as t',
-            source.readable_columns, source.table_name, source.tenant_column
+            (
+                select string_agg(format('%I', col.attname), ', ' order by col.attnum)
+                from pg_catalog.pg_attribute as col
+                where col.attrelid = source.table_oid
+                  and col.attnum > 0
+                  and not col.attisdropped
+                  and col.attname !~ '^encrypted_|_encrypted$|^initialization_vector$|_iv$'
+                  and (not source.readable_by_users
+                       or has_column_privilege('authenticated', source.table_oid, col.attnum, 'select'))
+            ),
+            source.table_name,
+            source.tenant_column
         )
         into rows
         using p_user_id;
@@ -64,7 +81,7 @@ end
 $$;
 
 comment on function public.export_user_data(uuid) is
-    'GDPR export: one JSON document with the user''s rows from every table of public that has a tenant column (found in the catalog), without columns users may not read. Users may export only themselves; service_role anyone.';
+    'GDPR export: one JSON document with the user''s rows from every table of public that has a tenant column (found in the catalog at call time), keyed by table name, without secret columns (encrypted_*, *_encrypted, initialization_vector, *_iv, and columns hidden from users by column grants). Users may export only themselves (else 42501); service_role anyone.';
 
 revoke execute on function public.export_user_data(uuid) from public, anon;
 grant execute on function public.export_user_data(uuid) to authenticated, service_role;

@@ -16,13 +16,15 @@ declare
     headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
     forwarded text := split_part(headers ->> 'x-forwarded-for', ',', 1);
 begin
-    insert into public.privacy_audit_log (user_id, event_type, details, ip_address, user_agent)
+    -- clock_timestamp(), not now(): events of one transaction keep their order
+    insert into public.privacy_audit_log (user_id, event_type, details, ip_address, user_agent, created_at)
     values (
         p_user_id,
         p_event_type,
         coalesce(p_details, '{}'),
         case when forwarded ~ '^[0-9a-fA-F:.]+$' then forwarded::inet end,
-        headers ->> 'user-agent'
+        headers ->> 'user-agent',
+        clock_timestamp()
     );
 end
 $$;

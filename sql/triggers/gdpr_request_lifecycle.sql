@@ -8,6 +8,10 @@ create or replace trigger data_export_requests_status_transition
         'pending>processing', 'processing>completed', 'processing>failed'
     );
 
+create or replace trigger data_export_requests_stamp_completed_at
+    before insert or update of status on public.data_export_requests
+    for each row execute function public.stamp_completed_at();
+
 create or replace trigger data_export_requests_audit
     after insert or update on public.data_export_requests
     for each row execute function public.audit_privacy_request();

@@ -127,8 +127,9 @@ def test_users_may_not_move_their_own_requests_forward(db):
     events = [e["event_type"] for e in db.execute(
         "select event_type from public.privacy_audit_log where user_id = %s order by created_at", (user,)).fetchall()]
     assert events == ["deletion_requested", "deletion_cancelled"]
-    assert db.execute("select right_to_be_deleted_requested as r from public.user_privacy_settings "
-                      "where user_id = %s", (user,)).fetchone()["r"]
+    # cancelling the only open request withdraws the flag again
+    assert not db.execute("select right_to_be_deleted_requested as r from public.user_privacy_settings "
+                          "where user_id = %s", (user,)).fetchone()["r"]
 
 
 def test_unconfirmed_deletion_cannot_be_processed(db):
