@@ -20,12 +20,16 @@ from pathlib import Path
 
 import psycopg
 
+from schema_tool.errors import ToolError
 from schema_tool.project import Project
 
 LEVELS = ("info", "warning", "error")
 HEADER_FIELD = re.compile(r"^--\s*(id|level|object|description|hint):\s*(.+)$", re.M)
 IGNORE = re.compile(r"^--\s*schema_tool:\s*ignore\s+([A-Za-z0-9,\s-]+?)(?:\s*\(.*\))?\s*$", re.M)
 CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)", re.I | re.M)
+CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
+                          r"\s+on\s+(?:only\s+)?public\.(\w+)", re.I | re.M)
+CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+)?(\"[^\"]+\"|[\w-]+)", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ def parse_rule(text: str, name: str) -> Rule:
 def run(project: Project, conn: psycopg.Connection | None, *, kinds: tuple[str, ...], ignore: set[str],
         fail_on: str) -> LintReport:
     report = LintReport(fail_on=fail_on)
+    ignored_by_file = file_ignores(project)
     if "style" in kinds:
         report.findings += style(project)
         report.checked.append("style")
@@ -95,44 +100,86 @@ def run(project: Project, conn: psycopg.Connection | None, *, kinds: tuple[str, 
         report.findings += safety(project)
         report.checked.append("safety")
     if "catalog" in kinds and conn is not None:
-        report.findings += catalog_findings(conn, project)
+        report.findings += catalog_findings(conn, project, ignored_by_file)
         report.checked.append("catalog")
-    ignored_by_file = file_ignores(project)
     report.findings = [f for f in report.findings
                        if f.rule not in ignore and f.rule not in ignored_by_file.get(f.path, set())]
     report.findings.sort(key=lambda f: (-LEVELS.index(f.level), f.rule, f.path or "", f.line or 0, f.object or ""))
     return report
 
 
-def catalog_findings(conn: psycopg.Connection, project: Project) -> list[Finding]:
-    owners = object_files(project)
+class CheckFailed(ToolError):
+    """A check could not run (a rule's query failed, squawk is missing or crashed): not a finding."""
+
+    exit_code = 2
+
+
+def catalog_findings(conn: psycopg.Connection, project: Project,
+                     ignored_by_file: dict[str, set[str]] | None = None) -> list[Finding]:
+    """Every rule's rows as findings, minus those a related file silences with an ignore comment.
+
+    The rules run with an empty search_path, so the server prints every name
+    schema-qualified (auth.uid(), not uid()) whatever the connection's default."""
+    files_of = object_files(project)
+    ignored_by_file = ignored_by_file or {}
     findings = []
-    for rule in rules():
-        for obj, message in conn.execute(rule.query).fetchall():
-            findings.append(Finding("catalog", rule.id, rule.level, message, obj,
-                                    path=owners(rule.object, obj), hint=rule.hint))
+    with conn.transaction():
+        conn.execute("set local search_path = ''")
+        for rule in rules():
+            try:
+                with conn.transaction():
+                    rows = conn.execute(rule.query).fetchall()
+            except psycopg.Error as error:
+                raise CheckFailed(f"lint rule {rule.id} failed: {' '.join(str(error).split())}") from None
+            for obj, message in rows:
+                related = files_of(rule.object, obj)
+                if any(rule.id in ignored_by_file.get(path, ()) for path in related):
+                    continue
+                findings.append(Finding("catalog", rule.id, rule.level, message, obj,
+                                        path=related[0] if related else None, hint=rule.hint))
     return findings
 
 
 def object_files(project: Project):
-    """A function mapping a finding's object to the file that defines it (for ignore comments)."""
+    """A function from a finding's object to the files that define it, the main one first.
+
+    A table: the migration creating it, then its policies file; a policy: its
+    table's policies file, then the table's migration; a function or view: its
+    file; an index: the migration creating it, then its table's; an extension:
+    the file creating it. An ignore comment in any of them silences the rule."""
     table_file = {t: m.rel for m in project.migrations for t in CREATE_TABLE.findall(m.text)}
+    index_file, index_table, extension_file = {}, {}, {}
+    for f in project.layer("bootstrap") + project.migrations:
+        for name, table in CREATE_INDEX.findall(f.text):
+            index_file[name], index_table[name] = f.rel, table
+        for name in CREATE_EXTENSION.findall(f.text):
+            extension_file.setdefault(name.strip('"'), f.rel)
     by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in ("functions", "views", "policies")}
 
-    def owner(kind: str, obj: str) -> str | None:
-        name = re.sub(r"\(.*$", "", obj)
+    def table_files(schema: str, table: str) -> list[str]:
+        if schema != "public":
+            return [by_layer["policies"].get(f"{schema}.{table}")]
+        return [table_file.get(table), by_layer["policies"].get(table)]
+
+    def owner(kind: str, obj: str) -> list[str]:
         if kind == "policy":
-            table = obj.rsplit(" on ", 1)[-1]
-            schema, _, bare = table.partition(".")
-            return by_layer["policies"].get(bare if schema == "public" else table)
-        bare = name.split(".")[-1]
-        if kind == "function":
-            return by_layer["functions"].get(bare)
-        if kind == "view":
-            return by_layer["views"].get(bare)
-        if kind == "table":
-            return table_file.get(bare)
-        return None
+            schema, _, table = obj.rsplit(" on ", 1)[-1].partition(".")
+            found = table_files(schema, table)[::-1]
+        elif kind == "extension":
+            found = [extension_file.get(obj)]
+        else:
+            schema, _, name = re.sub(r"\(.*$", "", obj).partition(".")
+            if kind == "function":
+                found = [by_layer["functions"].get(name)]
+            elif kind == "view":
+                found = [by_layer["views"].get(name)]
+            elif kind == "index":
+                found = [index_file.get(name), table_file.get(index_table.get(name, ""))]
+            elif kind == "table":
+                found = table_files(schema, name)
+            else:
+                found = []
+        return [path for path in dict.fromkeys(found) if path]
 
     return owner
 
@@ -147,15 +194,28 @@ def file_ignores(project: Project) -> dict[str, set[str]]:
 
 
 def style(project: Project) -> list[Finding]:
-    """sqlfluff with the project's .sqlfluff, on every SQL file."""
+    """sqlfluff with the project's .sqlfluff, on every SQL file, in this process.
+
+    What sqlfluff cannot parse is reported at level info (rule sqlfluff-PRS), even
+    where .sqlfluff says `ignore = parsing`: the style rules skip those lines, and
+    the report says which they are."""
     from sqlfluff.core import FluffConfig, Linter
 
-    config = FluffConfig.from_path(str(project.root))
+    configured = FluffConfig.from_path(str(project.root)).get("ignore") or []
+    ignore = ",".join(kind for kind in configured if kind != "parsing")
+    config = FluffConfig.from_path(str(project.root), overrides={"ignore": ignore})
     result = Linter(config=config).lint_paths((str(project.root / "sql"),), processes=1)
     findings = []
     for record in result.as_records():
         rel = Path(record["filepath"]).resolve().relative_to(project.root).as_posix()
         for v in record["violations"]:
+            if v["code"] == "PRS":
+                findings.append(Finding(
+                    "style", "sqlfluff-PRS", "info",
+                    f"sqlfluff cannot parse lines {v['start_line_no']}-{v.get('end_line_no') or '?'}; "
+                    f"style rules skip them", path=rel, line=v["start_line_no"],
+                    hint="nothing to fix if PostgreSQL accepts it: sqlfluff's postgres dialect lacks this syntax"))
+                continue
             findings.append(Finding("style", f"sqlfluff-{v['code']}", "warning", v["description"],
                                     path=rel, line=v["start_line_no"], hint=f"sqlfluff fix {rel} --rules {v['code']}"))
     return findings
@@ -166,15 +226,19 @@ def safety(project: Project) -> list[Finding]:
     migrations = [f.rel for f in project.migrations]
     if not migrations:
         return []
-    squawk = shutil.which("squawk") or str(Path(sys.executable).with_name("squawk"))
+    beside = Path(sys.executable).with_name("squawk")  # the pinned squawk-cli of this environment
+    squawk = str(beside) if beside.is_file() else shutil.which("squawk") or "squawk"
     command = [squawk, "--reporter", "json"]
     if (project.root / ".squawk.toml").is_file():
         command += ["--config", ".squawk.toml"]
-    done = subprocess.run(command + migrations, cwd=project.root, capture_output=True, text=True)
-    if done.returncode not in (0, 1) or not done.stdout.strip():
-        if done.returncode == 0:
-            return []
-        raise RuntimeError(f"squawk failed: {done.stderr.strip()}")
+    try:
+        done = subprocess.run(command + migrations, cwd=project.root, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise CheckFailed(f"squawk not found at {squawk}: pip install squawk-cli") from None
+    if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()):
+        raise CheckFailed(f"squawk failed (exit {done.returncode}): {' '.join(done.stderr.split())}")
+    if not done.stdout.strip():
+        return []
     return [Finding("safety", f"squawk-{v['rule_name']}", "warning" if v["level"] == "Warning" else "error",
                     v["message"], path=v["file"], line=v["line"] + 1, hint=v.get("help"))
             for v in json.loads(done.stdout)]

@@ -3,14 +3,25 @@
 -- object: policy
 -- description: A policy calls auth.uid() or auth.jwt() directly, which is evaluated once per row.
 -- hint: wrap the call in a scalar sub-select, (select auth.uid()), so it is evaluated once per query.
-select format('%I on %I.%I', p.policyname, p.schemaname, p.tablename) as object,
-       'auth.uid()/auth.jwt() called per row in ' || case
-           when regexp_count(coalesce(p.qual, ''), 'auth\.(uid|jwt)\(\)')
-                > regexp_count(coalesce(p.qual, ''), 'SELECT auth\.(uid|jwt)\(\)') then 'USING'
-           else 'WITH CHECK' end as message
-from pg_catalog.pg_policies as p
-where (p.schemaname = 'public' or (p.schemaname = 'storage' and p.tablename = 'objects'))
-  and (regexp_count(coalesce(p.qual, ''), 'auth\.(uid|jwt)\(\)')
-           > regexp_count(coalesce(p.qual, ''), 'SELECT auth\.(uid|jwt)\(\)')
-       or regexp_count(coalesce(p.with_check, ''), 'auth\.(uid|jwt)\(\)')
-           > regexp_count(coalesce(p.with_check, ''), 'SELECT auth\.(uid|jwt)\(\)'))
+-- The server prints a wrapped call as "( SELECT auth.uid() AS uid)", "( SELECT (auth.uid())::text AS uid)"
+-- or "( SELECT (auth.jwt() ->> 'role'::text))": SELECT, then the call, then AS, a cast, a JSON operator
+-- or the closing parenthesis. "( SELECT (auth.uid() = t.user_id))" compares inside the sub-select,
+-- which makes it correlated (run per row): that one counts as a direct call.
+with clause as (
+    select p.schemaname, p.tablename, p.policyname, c.name, c.expression
+    from pg_catalog.pg_policies as p
+    cross join lateral (values ('USING', p.qual), ('WITH CHECK', p.with_check)) as c (name, expression)
+    where (p.schemaname = 'public' or (p.schemaname = 'storage' and p.tablename = 'objects'))
+      and c.expression is not null
+),
+counted as (
+    select clause.*,
+           regexp_count(expression, 'auth\.(uid|jwt)\(\)') as calls,
+           regexp_count(expression, 'SELECT \(*auth\.(uid|jwt)\(\)\)*(\s+AS\s|::|\s*->|\))') as wrapped
+    from clause
+)
+select format('%I on %I.%I', schemaname, tablename, policyname) as object,
+       'auth.uid()/auth.jwt() called per row in ' || string_agg(name, ' and ' order by name) as message
+from counted
+where calls > wrapped
+group by schemaname, tablename, policyname

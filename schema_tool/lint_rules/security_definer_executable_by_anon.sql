@@ -14,4 +14,4 @@ cross join lateral (
 ) as grants
 where p.pronamespace = 'public'::regnamespace
   and p.prosecdef
-  and (by_public or has_function_privilege('anon', p.oid, 'execute'))
+  and (by_public or (to_regrole('anon') is not null and has_function_privilege('anon', p.oid, 'execute')))

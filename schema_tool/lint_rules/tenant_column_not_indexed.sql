@@ -9,7 +9,7 @@ from pg_catalog.pg_constraint as fk
 join pg_catalog.pg_class as c on c.oid = fk.conrelid
 join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum = fk.conkey[1]
 where fk.contype = 'f'
-  and fk.confrelid = 'auth.users'::regclass
+  and fk.confrelid = to_regclass('auth.users')
   and c.relnamespace = 'public'::regnamespace
   and a.attname in ('user_id', 'created_by')
   and not exists (

@@ -8,5 +8,8 @@ select format('public.%I', c.relname) as object,
 from pg_catalog.pg_class as c
 where c.relnamespace = 'public'::regnamespace
   and c.relkind = 'v'
-  and not coalesce('security_invoker=true' = any (c.reloptions)
-                   or 'security_invoker=on' = any (c.reloptions), false)
+  and not exists (
+      -- stored as written (true, on, 1, yes...): the boolean input function reads every spelling
+      select from unnest(c.reloptions) as o
+      where o like 'security_invoker=%' and substr(o, length('security_invoker=') + 1)::boolean
+  )

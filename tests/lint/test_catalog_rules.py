@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from schema_tool import lint
-from tests.toy import cli, execute, query
+from tests.toy import ROOT, cli, execute, query
 
 TENANT_TABLE = (
     "create table public.t (id uuid primary key default gen_random_uuid(), "
@@ -112,3 +112,9 @@ def test_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, emp
 def test_a_rule_file_without_its_header_is_refused():
     with pytest.raises(ValueError, match="lacks description, hint"):
         lint.parse_rule("-- id: x\n-- level: error\n-- object: table\nselect 1", "x.sql")
+
+
+def test_the_readme_lists_every_rule_with_its_level():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in lint.rules():
+        assert f"| `{rule.id}` | {rule.level} |" in readme, rule.id

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from tests.toy import ROOT, cli
 
 
@@ -30,6 +32,18 @@ def test_a_file_may_ignore_a_rule_for_itself(toy):
     assert result.code == 0 and json.loads(result.out)["findings"] == []
 
 
+def test_what_sqlfluff_cannot_parse_is_reported_as_info_and_does_not_fail(toy):
+    configured(toy).write("functions/f.sql", "create function public.f() returns int language sql\n"
+                                              "set hnsw.ef_search = 100\n"
+                                              "as $$ select 1 $$;\n")
+    result = cli("lint", "--only", "style", "--json", project=toy)
+    findings = json.loads(result.out)["findings"]
+    assert result.code == 0
+    assert [(f["rule"], f["level"], f["path"], f["line"]) for f in findings] == [
+        ("sqlfluff-PRS", "info", "sql/functions/f.sql", 2)]
+    assert cli("lint", "--only", "style", "--fail-on", "info", project=toy).code == 1
+
+
 def test_safety_flags_what_locks_an_existing_table_but_not_a_new_one(toy):
     configured(toy)
     toy.write("migrations/0001_t.sql", "create table public.t (id int primary key, n int);\n"
@@ -41,6 +55,42 @@ def test_safety_flags_what_locks_an_existing_table_but_not_a_new_one(toy):
     assert result.code == 1
     assert [(f["rule"], f["path"]) for f in findings] == [
         ("squawk-require-concurrent-index-creation", "sql/migrations/0002_t_name.sql")]
+
+
+NEW_TABLES = ("create table public.p (id uuid primary key);\n"
+              "create table public.t (id uuid primary key, p_id uuid not null references public.p (id),\n"
+              "    n int not null default 0, s text);\n"
+              "create index t_p_id_idx on public.t (p_id);\n"
+              "alter table public.t add constraint t_n_check check (n >= 0);\n"
+              "alter table public.t add constraint t_s_key unique (s);\n")
+
+# a change to the existing table public.t -> the squawk rule that must flag it
+LOCKING_CHANGES = {
+    "alter table public.t alter column n type bigint;": "changing-column-type",
+    "alter table public.t alter column s set not null;": "adding-not-nullable-field",
+    "alter table public.t add constraint t_s_nonblank check (s <> '');": "constraint-missing-not-valid",
+    "alter table public.t add constraint t_p_fkey foreign key (p_id) references public.p (id);":
+        "adding-foreign-key-constraint",
+    "alter table public.t add constraint t_p_id_key unique (p_id);": "disallowed-unique-constraint",
+}
+
+
+@pytest.mark.parametrize("change", sorted(LOCKING_CHANGES), ids=lambda c: LOCKING_CHANGES[c])
+def test_safety_flags_each_change_that_locks_or_rewrites_an_existing_table(toy, change):
+    configured(toy).write("migrations/0001_tables.sql", NEW_TABLES)
+    assert cli("lint", "--only", "safety", project=toy).code == 0  # all of it on brand-new tables
+    toy.write("migrations/0002_change.sql", change + "\n")
+    result = cli("lint", "--only", "safety", "--json", project=toy)
+    rules = {(f["rule"], f["path"], f["line"]) for f in json.loads(result.out)["findings"]}
+    assert result.code == 1
+    assert (f"squawk-{LOCKING_CHANGES[change]}", "sql/migrations/0002_change.sql", 1) in rules
+
+
+def test_safety_lets_a_constant_default_and_a_nullable_column_pass(toy):
+    configured(toy).write("migrations/0001_tables.sql", NEW_TABLES)
+    toy.write("migrations/0002_columns.sql", "alter table public.t add column x int not null default 0;\n"
+                                             "alter table public.t add column note text;\n")
+    assert cli("lint", "--only", "safety", project=toy).code == 0
 
 
 def test_fail_on_and_ignore_decide_the_exit_code(toy):
@@ -58,6 +108,20 @@ def test_catalog_rules_run_on_a_live_database(toy, empty_url):
     assert result.code == 1
     assert rules["rls-disabled"]["object"] == "public.open_table"
     assert rules["rls-disabled"]["path"] == "sql/migrations/0001_open.sql"
+
+
+def test_a_policies_file_may_silence_a_table_rule_for_its_table(toy, empty_url):
+    configured(toy).write("migrations/0001_t.sql", "create table public.t (id int primary key);\n"
+                                                   "alter table public.t enable row level security;\n")
+    assert cli("up", project=toy, url=empty_url).code == 0
+    result = cli("lint", "--only", "catalog", "--json", "--database-url", empty_url, project=toy)
+    [finding] = json.loads(result.out)["findings"]
+    assert (finding["rule"], finding["object"], finding["path"]) == (
+        "rls-without-policy", "public.t", "sql/migrations/0001_t.sql")
+    toy.write("policies/t.sql", "-- schema_tool: ignore rls-without-policy (service_role only)\n"
+                                "revoke all on public.t from anon, authenticated;\n")
+    result = cli("lint", "--only", "catalog", "--json", "--database-url", empty_url, project=toy)
+    assert result.code == 0 and json.loads(result.out)["findings"] == []
 
 
 def test_the_project_has_no_findings(migrated_url):

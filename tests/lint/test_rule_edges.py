@@ -1,0 +1,163 @@
+"""The catalog rules at their edges: the forms they must accept, the ones they must not,
+and the schemas they must leave alone."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from schema_tool import lint
+from tests.lint.test_catalog_rules import CHILD_TABLE, TENANT_TABLE, findings
+from schema_tool.project import Project
+from tests.toy import ROOT, cli, execute
+
+
+@pytest.fixture
+def bootstrapped(toy, empty_url) -> str:
+    """A database holding the real bootstrap layer (auth, storage, roles) and the tenant table t."""
+    assert cli("up", project=toy, url=empty_url).code == 0
+    execute(empty_url, *TENANT_TABLE)
+    return empty_url
+
+
+def all_findings(url: str) -> list[lint.Finding]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return lint.catalog_findings(conn, Project(root=ROOT, files=()))
+
+
+WRAPPED = {
+    "plain": "(select auth.uid()) = user_id",
+    "cast inside": "(select auth.uid()::text) = user_id::text",
+    "cast outside": "(select auth.uid())::text = user_id::text",
+    "json inside": "(select auth.jwt() ->> 'role') = 'authenticated'",
+    "json outside": "((select auth.jwt()) ->> 'role') = 'authenticated'",
+    "in sub-select": "user_id in (select auth.uid())",
+}
+
+
+@pytest.mark.parametrize("form", sorted(WRAPPED))
+def test_policy_auth_per_row_accepts_a_wrapped_call(bootstrapped, form):
+    execute(bootstrapped, f"alter policy t_owner on public.t using ({WRAPPED[form]}) with check ({WRAPPED[form]})")
+    assert findings(bootstrapped, "policy-auth-per-row") == []
+
+
+def test_policy_auth_per_row_flags_a_comparison_inside_the_sub_select(bootstrapped):
+    # correlated with the row: the sub-select, and the call in it, run per row
+    execute(bootstrapped, "alter policy t_owner on public.t using ((select auth.uid() = user_id))")
+    assert [message for _, message in findings(bootstrapped, "policy-auth-per-row")] == [
+        "auth.uid()/auth.jwt() called per row in USING"]
+
+
+def test_policy_auth_per_row_names_both_clauses_in_one_finding(bootstrapped):
+    execute(bootstrapped, "alter policy t_owner on public.t using (auth.uid() = user_id) "
+                          "with check (auth.uid() = user_id)")
+    assert [message for _, message in findings(bootstrapped, "policy-auth-per-row")] == [
+        "auth.uid()/auth.jwt() called per row in USING and WITH CHECK"]
+
+
+def test_a_policy_to_public_overlaps_one_to_authenticated(bootstrapped):
+    execute(bootstrapped, "create policy t_everyone on public.t for select using (true)")
+    assert [message for _, message in findings(bootstrapped, "multiple-permissive-policies")] == [
+        "permissive policies t_everyone, t_owner all apply to authenticated on SELECT"]
+
+
+def test_two_overlapping_all_policies_are_one_finding(bootstrapped):
+    execute(bootstrapped, "create policy t_again on public.t for all to authenticated "
+                          "using ((select auth.uid()) = user_id) with check ((select auth.uid()) = user_id)")
+    assert [message for _, message in findings(bootstrapped, "multiple-permissive-policies")] == [
+        "permissive policies t_again, t_owner all apply to authenticated on DELETE, INSERT, SELECT, UPDATE"]
+
+
+def test_a_restrictive_policy_does_not_overlap(bootstrapped):
+    execute(bootstrapped, "create policy t_limit on public.t as restrictive for select to authenticated "
+                          "using (user_id is not null)")
+    assert findings(bootstrapped, "multiple-permissive-policies") == []
+
+
+def test_an_all_policy_without_with_check_is_flagged(bootstrapped):
+    execute(bootstrapped, "drop policy t_owner on public.t",
+            "create policy t_owner on public.t for all to authenticated using ((select auth.uid()) = user_id)")
+    assert [message for _, message in findings(bootstrapped, "policy-without-with-check")] == [
+        "ALL policy without WITH CHECK"]
+
+
+@pytest.mark.parametrize("spelling", ["true", "on", "1", "yes"])
+def test_security_invoker_in_any_boolean_spelling(bootstrapped, spelling):
+    execute(bootstrapped, f"create view public.v with (security_invoker = {spelling}) as select id from public.t")
+    assert findings(bootstrapped, "view-without-security-invoker") == []
+    execute(bootstrapped, "alter view public.v set (security_invoker = off)")
+    assert len(findings(bootstrapped, "view-without-security-invoker")) == 1
+
+
+def test_a_child_key_pairing_the_tenant_with_another_parent_column_is_flagged(bootstrapped):
+    execute(bootstrapped, *CHILD_TABLE)
+    execute(bootstrapped,
+            "alter table public.t add column owner_copy uuid",
+            "alter table public.t add constraint t_id_owner_copy_key unique (id, owner_copy)",
+            "alter table public.c drop constraint c_t_fkey",
+            "alter table public.c add constraint c_t_fkey foreign key (t_id, user_id) "
+            "references public.t (id, owner_copy)")
+    assert [message for _, message in findings(bootstrapped, "child-tenant-not-tied")] == [
+        "foreign key c_t_fkey to t does not pair tenant column user_id with t.user_id"]
+
+
+def test_a_partial_index_covers_a_foreign_key_only_when_it_just_skips_nulls(bootstrapped):
+    execute(bootstrapped, *CHILD_TABLE)
+    execute(bootstrapped, "drop index public.c_t_id_user_id_idx",
+            "create index c_t_id_user_id_idx on public.c (t_id, user_id) where t_id is not null")
+    assert findings(bootstrapped, "foreign-key-without-index") == []
+    execute(bootstrapped, "drop index public.c_t_id_user_id_idx",
+            "create index c_t_id_user_id_idx on public.c (t_id, user_id) where id is not null")
+    assert len(findings(bootstrapped, "foreign-key-without-index")) == 1
+
+
+def test_a_disabled_or_after_trigger_does_not_maintain_updated_at(bootstrapped):
+    execute(bootstrapped,
+            "create function public.update_updated_at_column() returns trigger language plpgsql "
+            "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
+            "create trigger t_updated_at after update on public.t for each row "
+            "execute function public.update_updated_at_column()")
+    assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
+    execute(bootstrapped, "drop trigger t_updated_at on public.t",
+            "create trigger t_updated_at before update on public.t for each row "
+            "execute function public.update_updated_at_column()",
+            "alter table public.t disable trigger t_updated_at")
+    assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
+    execute(bootstrapped, "alter table public.t enable trigger t_updated_at")
+    assert findings(bootstrapped, "updated-at-without-trigger") == []
+
+
+def test_the_platform_schemas_and_the_tools_own_are_left_alone(bootstrapped):
+    """Every kind of problem, made outside public: no rule says a word."""
+    for schema in ("auth", "storage", "extensions", "schema_tool"):
+        execute(bootstrapped,
+                f"create table {schema}.lint_probe (user_id uuid references auth.users (id), "
+                f"updated_at timestamptz, a int, b int)",
+                f"create index lint_probe_a_idx on {schema}.lint_probe (a)",
+                f"create index lint_probe_a_again_idx on {schema}.lint_probe (a)",
+                f"create function {schema}.lint_probe() returns int language sql security definer as 'select 1'",
+                f"grant execute on function {schema}.lint_probe() to anon",
+                f"create view {schema}.lint_probe_view as select 1 as one",
+                f"alter table {schema}.lint_probe enable row level security")
+    assert [(f.rule, f.object) for f in all_findings(bootstrapped) if "lint_probe" in f.object + f.message] == []
+
+
+def test_the_rules_run_on_a_database_without_auth_or_the_api_roles(server):
+    """A plain PostgreSQL database (no bootstrap): no rule fails for want of auth.users."""
+    name = server.create_database("bare")
+    try:
+        url = server.url(name)
+        execute(url, "create table public.plain (id int)")
+        rules = sorted(f.rule for f in all_findings(url))
+        assert rules == ["rls-disabled", "table-without-primary-key"]
+    finally:
+        server.drop_database(name)
+
+
+def test_a_broken_rule_is_named_and_is_not_a_finding(bootstrapped, monkeypatch):
+    broken = lint.parse_rule("-- id: broken\n-- level: error\n-- object: table\n-- description: d\n-- hint: h\n"
+                             "select relname from pg_catalog.no_such_catalog", "broken.sql")
+    monkeypatch.setattr(lint, "rules", lambda: (broken,))
+    with pytest.raises(lint.CheckFailed, match="lint rule broken failed: .*no_such_catalog") as caught:
+        all_findings(bootstrapped)
+    assert caught.value.exit_code == 2
