@@ -4,13 +4,17 @@ On a throwaway embedded PostgreSQL: database A holds the full schema, B is a
 copy of it with a little drift (a policy dropped, a function changed, a
 column and an index added, RLS disabled, a grant revoked). It times:
 
-- catalogs: schema_tool reading both catalogs and comparing them (in process)
-- cli:      `schema_tool diff --database-url B`, building the files' schema
-            in a scratch database first (a new process, as a user runs it)
-- migra:    the reference differ on the same pair, where it is installed
-            (`--migra PATH`; it is not a dependency of this project)
+- catalogs:  schema_tool reading both catalogs, comparing them and ordering
+             the SQL (in process)
+- from/to:   `schema_tool diff --from A --to B --sql` (a new process)
+- cli:       `schema_tool diff --database-url B`, building the files' schema
+             in a scratch database first (a new process, as a user runs it)
+- migra:     the reference differ on the same pair. It is not a dependency of
+             this project: the benchmark installs it (pinned) into its own
+             virtualenv under .schema_tool/bench-migra on first use, or takes
+             `--migra PATH`; `--no-migra` leaves it out.
 
-Run: python bench/diff_speed.py [--repeat 5] [--migra /path/to/migra]
+Run: python bench/diff_speed.py [--repeat 5] [--migra /path/to/migra | --no-migra]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -30,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from schema_tool import apply, diff, project, servers  # noqa: E402
+
+MIGRA_PACKAGES = ("migra==3.0.1663481299", "schemainspect==3.1.1663587362", "sqlbag==0.1.1617247075",
+                  "SQLAlchemy==2.1.9", "psycopg2-binary==2.9.13", "psycopg[binary]==3.3.9")
 
 DRIFT = (
     "drop policy campaigns_owner on public.campaigns",
@@ -55,13 +63,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--migra", default=shutil.which("migra"), help="path of a migra executable")
+    parser.add_argument("--no-migra", action="store_true", help="do not time (or install) migra")
     args = parser.parse_args()
+    if not args.no_migra and not args.migra:
+        args.migra = install_migra()
 
     server = servers.throwaway_server(Path(tempfile.mkdtemp(prefix="st-bench-diff-")) / "data")
     base = server.get_uri()
     with psycopg.connect(base, autocommit=True) as admin:
         admin.execute("create database a")
-    a_url, b_url = servers.url_with_database(base, "a"), servers.url_with_database(base, "b")
+    a_url, b_url = database_url(base, "a"), database_url(base, "b")  # URLs, as migra wants them
     with psycopg.connect(a_url, autocommit=True) as conn:
         apply.up(conn, project.load(ROOT), apply.ApplyOptions())
     with psycopg.connect(base, autocommit=True) as admin:
@@ -75,18 +86,28 @@ def main() -> None:
             report = diff.compare(diff.read_side(a), diff.read_side(b))
         assert report.modelled and report.sql(allow_destructive=True)[0]
 
+    def from_to():
+        subprocess.run([sys.executable, "-m", "schema_tool", "diff", "--from", a_url, "--to", b_url, "--sql"],
+                       check=True, capture_output=True)
+
     def cli():
         subprocess.run([sys.executable, "-m", "schema_tool", "diff", "--project", str(ROOT), "--database-url", b_url],
                        check=True, capture_output=True)
 
-    rows = [("catalogs (read both, compare, SQL)", timed(catalogs, args.repeat)),
-            ("cli: schema_tool diff incl. scratch build", timed(cli, args.repeat))]
+    rows = [("catalogs (read both, compare, order SQL)", timed(catalogs, args.repeat)),
+            ("schema_tool diff --from A --to B --sql", timed(from_to, args.repeat)),
+            ("schema_tool diff incl. scratch build", timed(cli, args.repeat))]
+    migra_note = "migra: left out (--no-migra)" if args.no_migra else ""
     if args.migra:
         def migra():
             done = subprocess.run([args.migra, "--unsafe", "--with-privileges", "--schema", "public", a_url, b_url],
                                   capture_output=True, text=True)
-            assert done.returncode == 2 and done.stdout.strip(), done.stderr  # 2: differences found
-        rows.append(("migra (reference differ)", timed(migra, args.repeat)))
+            if done.returncode != 2 or not done.stdout.strip():  # 2: differences found
+                raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.stdout)
+        try:
+            rows.append(("migra --schema public (reference differ)", timed(migra, args.repeat)))
+        except RuntimeError as failure:
+            migra_note = f"migra: failed on this pair: {failure}"
     server.cleanup()
 
     fastest = min(statistics.median(t) for _, t in rows)
@@ -96,9 +117,27 @@ def main() -> None:
     for name, times in rows:
         median = statistics.median(times)
         print(f"| {name:44} | {median:8.3f} | {min(times):5.3f} | {median / fastest:5.1f} |")
-    if not args.migra:
-        print("migra: not installed (pip install migra psycopg2-binary 'psycopg[binary]' in another venv, "
-              "then --migra PATH)")
+    if migra_note or not args.migra:
+        print(migra_note or "migra: could not be installed here")
+
+
+def database_url(server_url: str, database: str) -> str:
+    parts = urlsplit(server_url)
+    return urlunsplit(parts._replace(path="/" + database))
+
+
+def install_migra() -> str | None:
+    """migra in its own virtualenv (it needs psycopg2 and SQLAlchemy, which this project does not)."""
+    venv = ROOT / ".schema_tool" / "bench-migra"
+    executable = venv / "bin" / "migra"
+    if not executable.exists():
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+            subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", *MIGRA_PACKAGES],
+                           check=True, capture_output=True, timeout=600)
+        except (subprocess.SubprocessError, OSError):
+            return None
+    return str(executable)
 
 
 if __name__ == "__main__":

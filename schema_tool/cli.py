@@ -222,15 +222,21 @@ def diff(
         raise UsageError("--from and --to go together")
     root = _root(project_dir) if not from_url or write else None
     files = project.load(root) if root else None
-    result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
-                           scratch_server=scratch_server, reverse=bool(write))
+    try:
+        result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
+                               scratch_server=scratch_server, reverse=bool(write))
+    except psycopg.Error as failure:  # a catalog query failed: an error, not drift
+        raise UsageError(f"diff failed: {' '.join(str(failure).split())}") from None
+    except ToolError as failure:  # the files' schema did not build: an error, not drift (exit 2)
+        failure.exit_code = 2
+        raise
     statements, left_out = result.report.sql(allow_destructive=allow_destructive)
     if write:
         written = diff_core.write(files, write, result, allow_destructive=allow_destructive)
         render.diff_written(written, left_out)
         raise typer.Exit(0)
     if as_json:
-        render.as_json({"first": result.first, "second": result.second, "changes": result.report.changes,
+        render.as_json({"first": result.first, "second": result.second, "changes": result.report.to_json(),
                         "notes": result.report.notes, "sql": statements,
                         "left_out": [c.name for c in left_out]})
     elif sql:

@@ -8,6 +8,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -187,8 +188,11 @@ def diff_report(result, left_out) -> None:
         console.print(f"[bold]{kind}[/]", highlight=False)
         for change in by_kind[kind]:
             flag = " [red](destructive)[/]" if change.destructive else ""
-            detail = f": {change.detail}" if change.detail else ""
-            console.print(f"  {words[change.action]}: {change.name}{detail}{flag}", highlight=False)
+            detail = f": {escape(change.detail)}" if change.detail else ""
+            console.print(f"  {words[change.action]}: {escape(change.name)}{detail}{flag}", highlight=False)
+    if report.changes:
+        counts = Counter(c.action for c in report.changes)
+        console.print(", ".join(f"{n} {words[action]}" for action, n in sorted(counts.items())), highlight=False)
     for note in report.notes:
         console.print(f"[yellow]note[/]: {note}", highlight=False)
     _left_out(left_out)

@@ -1,4 +1,5 @@
--- Constraints of application tables: primary, unique, foreign, check, exclusion.
+-- Constraints of tables of the compared schemas: primary, unique, foreign,
+-- check, exclusion. inherited: cloned from a parent table, not declared here.
 select
     n.nspname as schema,
     c.relname as table_name,
@@ -20,12 +21,17 @@ select
         order by k.ord
     )::text[] as ref_columns,
     con.confdeltype as on_delete,
-    con.condeferrable as deferrable
+    con.confupdtype as on_update,
+    con.condeferrable as deferrable,
+    con.condeferred as deferred,
+    con.convalidated as validated,
+    not con.conislocal as inherited,
+    obj_description(con.oid, 'pg_constraint') as comment
 from pg_catalog.pg_constraint as con
 join pg_catalog.pg_class as c on c.oid = con.conrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
 left join pg_catalog.pg_class as r on r.oid = con.confrelid
 left join pg_catalog.pg_namespace as rn on rn.oid = r.relnamespace
-where n.nspname = 'public'
-  and con.contype in ('p', 'u', 'f', 'c', 'x')
+where n.nspname = any(%(schemas)s::text[])
+    and con.contype in ('p', 'u', 'f', 'c', 'x')
 order by 1, 2, 3

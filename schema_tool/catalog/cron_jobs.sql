@@ -1,4 +1,9 @@
--- pg_cron jobs.
-select j.jobname as name, j.schedule, j.command, j.active
+-- pg_cron jobs scheduled by name (name, schedule, command, active).
+select
+    j.jobname as name,
+    j.schedule,
+    j.command,
+    j.active
 from cron.job as j
+where j.jobname is not null
 order by 1

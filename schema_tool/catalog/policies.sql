@@ -1,14 +1,24 @@
--- Row level security policies on application tables and on storage.objects.
+-- Row level security policies on tables of the compared schemas and on
+-- storage.objects (user policies on a platform table).
 select
-    p.schemaname as schema,
-    p.tablename as table_name,
-    p.policyname as name,
-    p.cmd as command,
-    p.permissive,
-    p.roles::text[] as roles,
-    p.qual as using_expression,
-    p.with_check as check_expression
-from pg_catalog.pg_policies as p
-where p.schemaname = 'public'
-   or (p.schemaname = 'storage' and p.tablename = 'objects')
+    n.nspname as schema,
+    c.relname as table_name,
+    p.polname as name,
+    case p.polcmd
+        when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE' when 'd' then 'DELETE' else 'ALL'
+    end as command,
+    case when p.polpermissive then 'PERMISSIVE' else 'RESTRICTIVE' end as permissive,
+    array(
+        select case when r.oid = 0 then 'public' else r.oid::regrole::text end
+        from unnest(p.polroles) as r (oid)
+        order by 1
+    )::text[] as roles,
+    pg_catalog.pg_get_expr(p.polqual, p.polrelid) as using_expression,
+    pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) as check_expression,
+    obj_description(p.oid, 'pg_policy') as comment
+from pg_catalog.pg_policy as p
+join pg_catalog.pg_class as c on c.oid = p.polrelid
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s::text[])
+    or (n.nspname = 'storage' and c.relname = 'objects')
 order by 1, 2, 3

@@ -1,28 +1,54 @@
--- Objects of the application schema that schema_tool does not model: they
--- are reported, never silently ignored.
-select 'sequence' as kind, c.relname as name
+-- Objects of the compared schemas that the catalog model does not describe:
+-- they are reported, never silently ignored.
+select 'foreign table' as kind, n.nspname as schema, c.relname as name
 from pg_catalog.pg_class as c
-where c.relnamespace = 'public'::regnamespace
-  and c.relkind = 'S'
-  and not exists (select from pg_catalog.pg_depend as d
-                  where d.objid = c.oid and d.deptype in ('a', 'i', 'e'))
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s::text[]) and c.relkind = 'f'
 union all
-select 'materialized view', c.relname
-from pg_catalog.pg_class as c
-where c.relnamespace = 'public'::regnamespace and c.relkind = 'm'
+select 'aggregate', n.nspname, format('%%s(%%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
+from pg_catalog.pg_proc as p
+join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+where n.nspname = any(%(schemas)s::text[]) and p.prokind = 'a'
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
 union all
-select 'partition', c.relname
-from pg_catalog.pg_class as c
-where c.relnamespace = 'public'::regnamespace and c.relispartition
-union all
-select case t.typtype when 'e' then 'enum' when 'd' then 'domain' else 'composite type' end, t.typname
+select
+    case t.typtype when 'r' then 'range type' when 'm' then 'multirange type' else 'base type' end,
+    n.nspname, t.typname
 from pg_catalog.pg_type as t
-where t.typnamespace = 'public'::regnamespace
-  and t.typtype in ('e', 'd', 'c')
-  and (t.typtype <> 'c' or (select c.relkind from pg_catalog.pg_class as c where c.oid = t.typrelid) = 'c')
-  and not exists (select from pg_catalog.pg_depend as d where d.objid = t.oid and d.deptype = 'e')
+join pg_catalog.pg_namespace as n on n.oid = t.typnamespace
+where n.nspname = any(%(schemas)s::text[]) and t.typtype in ('b', 'r') and t.typcategory <> 'A'
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_type'::regclass and d.objid = t.oid and d.deptype = 'e')
 union all
-select 'foreign table', c.relname
-from pg_catalog.pg_class as c
-where c.relnamespace = 'public'::regnamespace and c.relkind = 'f'
-order by 1, 2
+select 'rule', n.nspname, format('%%s on %%s', r.rulename, c.relname)
+from pg_catalog.pg_rewrite as r
+join pg_catalog.pg_class as c on c.oid = r.ev_class
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s::text[]) and r.rulename <> '_RETURN'
+union all
+select 'operator', n.nspname, format('%%s(%%s, %%s)', o.oprname, o.oprleft::regtype, o.oprright::regtype)
+from pg_catalog.pg_operator as o
+join pg_catalog.pg_namespace as n on n.oid = o.oprnamespace
+where n.nspname = any(%(schemas)s::text[])
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_operator'::regclass and d.objid = o.oid and d.deptype = 'e')
+union all
+select 'statistics object', n.nspname, s.stxname
+from pg_catalog.pg_statistic_ext as s
+join pg_catalog.pg_namespace as n on n.oid = s.stxnamespace
+where n.nspname = any(%(schemas)s::text[])
+union all
+select 'text search configuration', n.nspname, c.cfgname
+from pg_catalog.pg_ts_config as c
+join pg_catalog.pg_namespace as n on n.oid = c.cfgnamespace
+where n.nspname = any(%(schemas)s::text[])
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_ts_config'::regclass and d.objid = c.oid and d.deptype = 'e')
+union all
+select 'event trigger', n.nspname, e.evtname
+from pg_catalog.pg_event_trigger as e
+join pg_catalog.pg_proc as p on p.oid = e.evtfoid
+join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+where n.nspname = any(%(schemas)s::text[])
+order by 1, 2, 3

@@ -3,6 +3,7 @@ yields b's catalog, and a second diff reports nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import psycopg
@@ -46,8 +47,8 @@ def normalized(found: catalog.Catalog) -> dict:
     """The catalog with column order left out (a column added later is last)."""
     rows = {}
     for kind, items in found.rows.items():
-        rows[kind] = sorted((tuple(sorted((k, str(v)) for k, v in item.items() if k != "position"))
-                             for item in items or []))
+        rows[kind] = sorted(tuple(sorted((k, str(v)) for k, v in dataclasses.asdict(item).items() if k != "position"))
+                            for item in items or [])
     return rows
 
 
@@ -66,7 +67,10 @@ def test_diff_turns_a_into_b(pair, server, bootstrapped):
     assert not left_out
     with psycopg.connect(a_url, autocommit=True) as conn, conn.transaction():
         for statement in statements:
-            conn.execute(statement)
+            try:
+                conn.execute(statement)
+            except psycopg.Error as failure:
+                raise AssertionError(f"{failure}\nin: {statement}\nof:\n" + ";\n".join(statements)) from None
     after = read(a_url)
     assert [(c.kind, c.action, c.name, c.detail) for c in diff.compare(after, target).changes] == []
     assert normalized(after) == normalized(target)

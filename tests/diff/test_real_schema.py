@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import psycopg
+
+from schema_tool import apply, project
+from schema_tool import diff as core
 from tests.toy import ROOT, cli, execute
 
 DRIFT = (
@@ -57,8 +61,58 @@ def test_from_and_to_compare_any_two_databases(migrated_url, server, template_da
 
 
 def test_objects_the_diff_does_not_model_are_reported(migrated_url):
-    execute(migrated_url, "create type public.mood as enum ('happy', 'sad')")
+    execute(migrated_url, "create aggregate public.concat_all(text) (sfunc = textcat, stype = text)")
     result = diff("--json", url=migrated_url)
     unmodelled = [c for c in json.loads(result.out)["changes"] if c["action"] == "unmodelled"]
-    assert [(c["kind"], c["name"]) for c in unmodelled] == [("enum", "mood")]
+    assert [(c["kind"], c["name"]) for c in unmodelled] == [("aggregate", "public.concat_all(text)")]
+    assert "the first database" in unmodelled[0]["detail"]
+    assert diff("--check", url=migrated_url).code == 0
     assert diff("--strict", url=migrated_url).code == 2
+
+
+def test_enums_domains_and_sequences_are_modelled(migrated_url):
+    execute(migrated_url, "create type public.mood as enum ('happy', 'sad')",
+            "create domain public.short_text as text check (length(value) < 10)",
+            "create sequence public.ticket_no")
+    report = json.loads(diff("--json", url=migrated_url).out)
+    found = sorted((c["kind"], c["action"], c["name"]) for c in report["changes"])
+    assert found == [("domain", "extra", "public.short_text"), ("enum", "extra", "public.mood"),
+                     ("sequence", "extra", "public.ticket_no")]
+    restore = diff("--sql", url=migrated_url).out
+    execute(migrated_url, "begin", restore, "commit")
+    assert diff("--check", "--strict", url=migrated_url).code == 0
+
+
+def _bootstrapped(server, tmp_path) -> str:
+    (tmp_path / "sql").mkdir(parents=True)
+    (tmp_path / "sql" / "bootstrap").symlink_to(ROOT / "sql" / "bootstrap")
+    url = server.url(server.create_database("bootstrap_only"))
+    with psycopg.connect(url, autocommit=True) as conn:
+        apply.up(conn, project.load(tmp_path), apply.ApplyOptions())
+    return url
+
+
+def _apply_in_one_transaction(url: str, statements: list[str]) -> None:
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        for statement in statements:
+            conn.execute(statement)
+
+
+def _catalog(url: str):
+    with psycopg.connect(url) as conn:
+        return core.read_side(conn)
+
+
+def test_the_generated_sql_builds_the_whole_schema_from_nothing_and_drops_it_again(server, template_database,
+                                                                                  tmp_path):
+    empty, full = _bootstrapped(server, tmp_path), server.url(template_database)
+    statements, left_out = core.compare(_catalog(empty), _catalog(full)).sql()
+    assert not left_out and len(statements) > 500
+    _apply_in_one_transaction(empty, statements)
+    assert core.compare(_catalog(empty), _catalog(full)).modelled == []
+
+    clone = server.url(server.create_database("full_clone", template=template_database))
+    nothing = _bootstrapped(server, tmp_path / "again")
+    statements, left_out = core.compare(_catalog(clone), _catalog(nothing)).sql(allow_destructive=True)
+    _apply_in_one_transaction(clone, statements)
+    assert core.compare(_catalog(clone), _catalog(nothing)).modelled == []

@@ -1,0 +1,197 @@
+"""`schema_tool diff --write NAME`: capture a live database's changes as files, in house style.
+
+Functions, views, triggers, policies (the whole file of the table) and cron
+jobs go into the repeatable file that owns them; everything else (tables,
+columns, constraints, indexes, RLS switches, comments, types, sequences,
+buckets, privileges outside a policies file) into the new numbered migration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from schema_tool.catalog import Catalog
+from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
+from schema_tool.diff.model import CREATE_TRIGGER, PREAMBLE, Change, DiffReport, Step
+from schema_tool.diff.sides import DiffRun
+from schema_tool.diff.text import ident, literal, qualified, role
+from schema_tool.sqlsplit import lower_keywords
+
+ALL_TABLE_PRIVILEGES = {"select", "insert", "update", "delete", "truncate", "references", "trigger"}
+
+
+def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> list[str]:
+    """Write the changes that turn the files' schema into the live one: repeatable objects into their
+    own files (functions, views, triggers, policies, cron jobs), the rest as migration NAME."""
+    from schema_tool.project import next_migration_path
+
+    root = project.root
+    report, live = result.report, result.target
+    migration: list[Change] = []
+    written: dict[str, str | None] = {}  # path -> new text (None: delete)
+    policy_tables: set[tuple[str, str]] = set()
+    for change in report.modelled:
+        if change.destructive and not allow_destructive:
+            continue
+        if change.kind in ("function", "procedure"):
+            _write_function(project, change, live, written, migration)
+        elif change.kind == "view":
+            _write_view(project, change, live, written, migration)
+        elif change.kind == "trigger":
+            _write_trigger(project, change, live, written, migration)
+        elif change.kind == "cron job":
+            _write_cron(project, change, live, written, migration)
+        elif change.kind in ("policy", "privileges") and _is_table(live, _table_of(change.name)):
+            policy_tables.add(_table_of(change.name))
+        elif change.kind == "table" and change.action == "changed" and "rls_" in change.detail:
+            policy_tables.add(_table_of(change.name))
+            migration.append(change)
+        else:
+            migration.append(change)
+    for schema, table in sorted(policy_tables):
+        if _is_table(live, (schema, table)):
+            path = "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
+            written[path] = policies_file(path, schema, table, live)
+    statements = DiffReport(migration, [], report.source_dependencies,
+                            report.target_dependencies).sql(allow_destructive=True)[0]
+    statements = [s for s in statements if s != PREAMBLE]
+    if statements:
+        path = next_migration_path(root, name)
+        rel = path.relative_to(root).as_posix()
+        body = "\n\n".join(s.rstrip().rstrip(";") + ";" for s in statements)
+        written[rel] = _house_style(f"-- {rel}\n-- {name.replace('_', ' ')}: captured from the live database by "
+                                    f"schema_tool diff --write.\n\n{body}\n")
+    for rel, text in sorted(written.items()):
+        target = root / rel
+        if text is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return sorted(written)
+
+
+def _is_table(live: Catalog, table: tuple[str, str]) -> bool:
+    return any((t.schema, t.name) == table for t in live["tables"])
+
+
+def _table_of(label: str) -> tuple[str, str]:
+    qualified = label.rsplit(" on ", 1)[-1]
+    schema, _, table = qualified.partition(".")
+    return schema.strip('"'), table.strip('"')
+
+
+def _house_style(text: str) -> str:
+    """Lower-case keywords as the house style wants (the server prints them upper-case)."""
+    return lower_keywords(text)
+
+
+def _write_function(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    bare = change.name.split("(")[0].split(".")[-1]
+    path = f"sql/functions/{bare}.sql"
+    versions = [f for f in live["functions"] if f["name"] == bare and f["schema"] == "public"]
+    if not versions:
+        written[path] = None
+        migration.append(change)
+        return
+    if change.action == "extra":
+        migration.append(change)  # an overload went away; the file keeps the others
+    parts = [f"-- {path}\n"]
+    for f in versions:
+        kind = "procedure" if f["kind"] == "p" else "function"
+        signature = f"public.{ident(f['name'])}({f['arguments']})"
+        parts.append(f["definition"].strip() + ";\n")
+        if f["comment"]:
+            parts.append(f"comment on {kind} {signature} is {literal(f['comment'])};\n")
+        fresh = ["PUBLIC=EXECUTE"] + [f"{r}=EXECUTE" for r in API_ROLES]
+        parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", fresh, f["privileges"])]
+    written[path] = _house_style("\n".join(parts))
+
+
+def _write_view(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    bare = change.name.split(".")[-1].strip('"')
+    path = f"sql/views/{bare}.sql"
+    view = next((v for v in live["views"] if v["name"] == bare and v["schema"] == "public"), None)
+    if view is None:
+        written[path] = None
+        migration.append(change)
+        return
+    options = f" with ({', '.join(view['options'])})" if view["options"] else ""
+    text = (f"-- {path}\n\ncreate or replace view public.{ident(bare)}{options} as\n"
+            f"{view['definition'].rstrip().rstrip(';')};\n")
+    if view["comment"]:
+        text += f"\ncomment on view public.{ident(bare)} is {literal(view['comment'])};\n"
+    written[path] = _house_style(text)
+
+
+def _write_trigger(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    trigger, _, table_label = change.name.partition(" on ")
+    schema, table = _table_of(table_label)
+    found = _trigger_statement(project, written, trigger, f"{schema}.{table}")
+    row = next((t for t in live["triggers"] if t["name"] == trigger and t["table_name"] == table
+                and t["schema"] == schema), None)
+    if row is None:
+        migration.append(change)
+        if found:
+            path, text, start, end = found
+            written[path] = text[:start] + text[end:].lstrip(";").lstrip("\n")
+        return
+    statement = _house_style(re.sub(r"^CREATE (CONSTRAINT )?TRIGGER", r"CREATE OR REPLACE \1TRIGGER",
+                                    row["definition"]) + ";").strip().rstrip(";")
+    if found:
+        path, text, start, end = found
+        written[path] = text[:start] + statement + text[end:]
+    else:
+        path = f"sql/triggers/{table}.sql"
+        existing = written.get(path) or ((project.root / path).read_text(encoding="utf-8")
+                                         if (project.root / path).is_file() else f"-- {path}\n")
+        written[path] = existing.rstrip("\n") + f"\n\n{statement};\n"
+    if row["enabled"] != "O":
+        verb = {"D": "disable", "R": "enable replica", "A": "enable always"}[row["enabled"]]
+        migration.append(Change("trigger", "changed", change.name, "enabled state", [
+            Step(CREATE_TRIGGER, f"alter table {qualified(schema, table)} {verb} trigger {ident(trigger)}")]))
+
+
+def _trigger_statement(project, written: dict, trigger: str, table: str):
+    """(path, text, start, end) of the statement creating `trigger` in a triggers file, if one does."""
+    from schema_tool.sqlsplit import split
+
+    pattern = re.compile(rf"trigger\s+{re.escape(trigger)}\b.*?\bon\s+{re.escape(table)}\b", re.I | re.S)
+    for f in project.layer("triggers"):
+        text = written.get(f.rel) or f.text
+        for statement in split(text):
+            if pattern.search(statement.text):
+                return f.rel, text, statement.offset, statement.offset + len(statement.text)
+    return None
+
+
+def _write_cron(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
+    path = f"sql/cron/{change.name}.sql"
+    job = next((j for j in live["cron_jobs"] or [] if j["name"] == change.name), None)
+    if job is None:
+        written[path] = None
+        migration.append(change)
+        return
+    written[path] = (f"-- {path}\n-- Scheduled by name: re-applying replaces the job, never duplicates it.\n\n"
+                     f"select cron.schedule({literal(job['name'])}, {literal(job['schedule'])}, "
+                     f"$${job['command']}$$);\n")
+
+
+def policies_file(path: str, schema: str, table: str, live: Catalog) -> str:
+    """The whole policies file of a table, from the live catalog: grants, then every policy."""
+    target = qualified(schema, table)
+    lines = [f"-- {path}", f"-- Who may do what on {target}. Re-applied as a whole.", ""]
+    if schema == "public":
+        lines.append(f"revoke all on {target} from anon, authenticated;")
+        grants = [g for g in live.of_table("grants", table, schema) if g["grantee"] in API_ROLES]
+        by_target: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+        for g in grants:
+            by_target[(g["grantee"], g["column_name"])].add(g["privilege"].lower())
+        for (grantee, column), privileges in sorted(by_target.items(), key=str):
+            columns = f" ({ident(column)})" if column else ""
+            listed = "all" if not column and privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
+            lines.append(f"grant {listed}{columns} on {target} to {role(grantee)};")
+    for p in live.of_table("policies", table, schema):
+        lines += ["", create_policy(p)[0].sql + ";"]
+    return _house_style("\n".join(lines) + "\n")

@@ -1,0 +1,1 @@
+-- composite_add: the first schema

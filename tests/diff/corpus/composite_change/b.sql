@@ -1,0 +1,2 @@
+-- composite_change: the second schema
+create type public.pair as (a bigint, c text);

@@ -1,0 +1,2 @@
+-- constraint_not_valid: the first schema
+create table public.t (id int primary key, name text, n int);

@@ -1,0 +1,2 @@
+-- cross_schema_references: the first schema
+create table public.t (id int primary key, name text, n int);

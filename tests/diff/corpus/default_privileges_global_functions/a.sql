@@ -1,0 +1,1 @@
+-- default_privileges_global_functions: the first schema

@@ -1,0 +1,2 @@
+-- default_privileges_revoked: the second schema
+create schema app;

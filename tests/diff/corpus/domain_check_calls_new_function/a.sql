@@ -1,0 +1,1 @@
+-- domain_check_calls_new_function: the first schema

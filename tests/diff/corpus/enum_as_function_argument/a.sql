@@ -1,0 +1,1 @@
+-- enum_as_function_argument: the first schema

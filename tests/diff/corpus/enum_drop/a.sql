@@ -1,0 +1,2 @@
+-- enum_drop: the first schema
+create type public.mood as enum ('happy', 'sad');

@@ -1,0 +1,1 @@
+-- enum_drop: the second schema

@@ -1,0 +1,2 @@
+-- extension_drop: the first schema
+create extension citext with schema extensions;

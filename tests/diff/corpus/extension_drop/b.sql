@@ -1,0 +1,1 @@
+-- extension_drop: the second schema

@@ -1,0 +1,2 @@
+-- function_config: the first schema
+create function public.f() returns int language sql as $$ select 1 $$;

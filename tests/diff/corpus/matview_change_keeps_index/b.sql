@@ -1,0 +1,4 @@
+-- matview_change_keeps_index: the second schema
+create table public.t (id int primary key, name text, n int);
+create materialized view public.t_counts as select n, count(*) as total, max(id) as last_id from public.t group by n;
+create unique index t_counts_n_idx on public.t_counts (n);

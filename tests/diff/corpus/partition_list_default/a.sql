@@ -1,0 +1,1 @@
+-- partition_list_default: the first schema

@@ -1,0 +1,1 @@
+-- partition_table_add: the first schema

@@ -1,0 +1,1 @@
+-- quoted_identifiers: the first schema

@@ -1,0 +1,1 @@
+-- schema_drop: the second schema

@@ -1,0 +1,2 @@
+-- schema_grant_and_comment: the first schema
+create schema app;

@@ -1,0 +1,2 @@
+-- sequence_change: the first schema
+create sequence public.s;

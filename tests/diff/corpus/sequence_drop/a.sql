@@ -1,0 +1,2 @@
+-- sequence_drop: the first schema
+create sequence public.s;

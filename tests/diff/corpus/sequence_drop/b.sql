@@ -1,0 +1,1 @@
+-- sequence_drop: the second schema

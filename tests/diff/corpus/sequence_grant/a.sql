@@ -1,0 +1,2 @@
+-- sequence_grant: the first schema
+create sequence public.s;

@@ -1,0 +1,1 @@
+-- serial_table_add: the first schema

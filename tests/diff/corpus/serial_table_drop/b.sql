@@ -1,0 +1,1 @@
+-- serial_table_drop: the second schema

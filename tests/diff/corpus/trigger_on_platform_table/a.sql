@@ -1,0 +1,1 @@
+-- trigger_on_platform_table: the first schema

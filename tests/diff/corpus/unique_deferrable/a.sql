@@ -1,0 +1,2 @@
+-- unique_deferrable: the first schema
+create table public.t (id int primary key, name text, n int);
