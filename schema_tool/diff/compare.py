@@ -189,11 +189,46 @@ class Differ:
                          destructive=True)
             else:
                 steps, details, destructive = _alter_type(a, b)
+                if destructive:
+                    steps, destructive = self._recreate_type(a, b), False
                 steps += _comment(_type_word(b), q, a.comment, b.comment)
                 if a.comment != b.comment:
                     details.append("comment")
                 if steps:
                     self.add(label, "changed", q, "; ".join(details), steps, destructive)
+
+    def _recreate_type(self, a, b) -> list[Step]:
+        """An enum that loses or reorders labels, or a domain whose base type or collation changes, is
+        dropped and created again; the columns holding it (kept in both databases) pass through text (an
+        enum) or the old base type (a domain) meanwhile, so their values survive. A value the new type
+        cannot hold makes the conversion fail, and the transaction with it: nothing is lost."""
+        q = b.qualified
+        key = ("type", q)
+        interim = "text" if a.kind == "e" else a.base_type
+        steps = [Step(DROP_TYPE, f"drop {_type_word(a)} {q}", drops=(key,)), *create_type(b)]
+        for table, column in self._columns_of_type(q):
+            label = f"{table}.{column.quoted}"
+            array = "[]" if column.type.endswith("[]") else ""
+            alter = f"alter column {column.quoted}"
+            unset = f"{alter} drop default, " if column.default_value is not None else ""
+            steps.append(Step(ALTER_TABLE, f"alter table {table} {unset}{alter} type {interim}{array} "
+                                           f"using {column.quoted}::{interim}{array}", drops=(("column", label),)))
+            reset = f", {alter} set default {column.default_value}" if column.default_value is not None else ""
+            steps.append(Step(ALTER_TABLE, f"alter table {table} {alter} type {column.type} "
+                                           f"using {column.quoted}::{column.type}{reset}",
+                              creates=(("column", label),), after=(key,)))
+        return steps
+
+    def _columns_of_type(self, q: str) -> list[tuple[str, object]]:
+        """Table columns of type q (or q[]) in the first database that keep that type in the second."""
+        found = []
+        for table in sorted(set(self.a.tables) & set(self.b.tables)):
+            target = {c.name: c for c in self.b.columns[table]}
+            for column in self.a.columns[table]:
+                kept = target.get(column.name)
+                if column.type in (q, q + "[]") and not column.inherited and kept and kept.type == column.type:
+                    found.append((table, kept))
+        return found
 
     def sequences(self) -> None:
         fields = ("type", "start", "increment", "minimum", "maximum", "cache", "cycle")

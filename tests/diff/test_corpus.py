@@ -9,38 +9,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from schema_tool import apply, catalog, diff, project
-from schema_tool.sqlsplit import split
-from tests.toy import ROOT
+from schema_tool import catalog, diff
+from tests.diff.sides import build, read
 
 CORPUS = Path(__file__).parent / "corpus"
 PAIRS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-
-
-@pytest.fixture(scope="session")
-def bootstrapped(server, tmp_path_factory) -> str:
-    """A database with only the bootstrap layer, cloned for each side of each pair."""
-    folder = tmp_path_factory.mktemp("bootstrap-only")
-    (folder / "sql").mkdir()
-    (folder / "sql" / "bootstrap").symlink_to(ROOT / "sql" / "bootstrap")
-    name = server.create_database("bootstrapped")
-    with psycopg.connect(server.url(name), autocommit=True) as conn:
-        apply.up(conn, project.load(folder), apply.ApplyOptions())
-    return name
-
-
-def build(server, template: str, sql_text: str) -> str:
-    name = server.create_database("side", template=template)
-    url = server.url(name)
-    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
-        for statement in split(sql_text):
-            conn.execute(statement.text)
-    return url
-
-
-def read(url: str) -> catalog.Catalog:
-    with psycopg.connect(url) as conn:
-        return diff.read_side(conn)
 
 
 def normalized(found: catalog.Catalog) -> dict:

@@ -1,0 +1,8 @@
+-- enum_label_removed_under_columns: the second schema
+create type public.stage as enum ('new', 'open', 'closed');
+create table public.deals (
+    id bigint generated always as identity primary key,
+    stage public.stage not null default 'new',
+    history public.stage[] not null default '{}'
+);
+create index deals_stage_idx on public.deals (stage) where stage <> 'closed';
