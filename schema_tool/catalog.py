@@ -344,10 +344,25 @@ def _run(conn: psycopg.Connection, kind: str, params: dict) -> list:
     return conn.cursor(row_factory=class_row(ROW_TYPES[kind])).execute(query(kind), params).fetchall()
 
 
+def _platform_table(conn: psycopg.Connection, kind: str) -> tuple[bool, bool]:
+    """(exists, readable) for the platform table a kind reads, looked up in pg_class: to_regclass
+    itself fails where the user lacks USAGE on the table's schema."""
+    schema, table = REQUIRES[kind].split(".")
+    row = conn.execute(
+        "select has_schema_privilege(n.oid, 'usage') and has_table_privilege(c.oid, 'select') "
+        "from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on n.oid = c.relnamespace "
+        "where n.nspname = %s and c.relname = %s", (schema, table)).fetchone()
+    return row is not None, bool(row and row[0])
+
+
 def absent(conn: psycopg.Connection, kind: str) -> bool:
     """Whether the platform table a kind reads is missing here (no pg_cron, no storage schema)."""
-    needed = REQUIRES.get(kind)
-    return bool(needed) and conn.execute("select to_regclass(%s) is null", (needed,)).fetchone()[0]
+    return kind in REQUIRES and not _platform_table(conn, kind)[0]
+
+
+def unreadable(conn: psycopg.Connection, kind: str) -> bool:
+    """Whether the platform table a kind reads is there but the connected user may not read it."""
+    return kind in REQUIRES and _platform_table(conn, kind) == (True, False)
 
 
 def read(conn: psycopg.Connection, kind: str, schemas: list[str] | None = None,
@@ -363,9 +378,11 @@ def read(conn: psycopg.Connection, kind: str, schemas: list[str] | None = None,
 @dataclass
 class Catalog:
     """Every object kind of a database, read in one pass: rows[kind] is a list of that kind's rows
-    (None for buckets or cron_jobs where the platform table is absent)."""
+    (None for buckets or cron_jobs where the platform table is absent, or in `unreadable` where the
+    connected user may not read it)."""
 
     rows: dict[str, list | None]
+    unreadable: frozenset[str] = frozenset()
 
     def __getitem__(self, kind: str) -> list:
         return self.rows.get(kind) or []
@@ -387,7 +404,8 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
     conn.execute("select set_config('search_path', '', false)")
     try:
         schemas = compared_schemas(conn, excluded)
-        return Catalog({kind: None if absent(conn, kind) else read(conn, kind, schemas, excluded)
-                        for kind in kinds})
+        hidden = frozenset(kind for kind in kinds if unreadable(conn, kind))
+        return Catalog({kind: None if kind in hidden or absent(conn, kind) else read(conn, kind, schemas, excluded)
+                        for kind in kinds}, hidden)
     finally:
         conn.execute("select set_config('search_path', %s, false)", (previous,))

@@ -549,6 +549,7 @@ class Differ:
     def buckets(self) -> None:
         fields = ("name", "public", "file_size_limit", "allowed_mime_types")
         if not (self.a.catalog.present("buckets") and self.b.catalog.present("buckets")):
+            self.notes.append(f"buckets not compared: {self._why_not_read('buckets', 'storage.buckets')}")
             return
         for bucket, a, b in _pairs(self.a.catalog["buckets"], self.b.catalog["buckets"], lambda r: r.id):
             if a is None:
@@ -563,7 +564,7 @@ class Differ:
 
     def cron_jobs(self) -> None:
         if not (self.a.catalog.present("cron_jobs") and self.b.catalog.present("cron_jobs")):
-            self.notes.append("cron jobs not compared: pg_cron is absent on one side")
+            self.notes.append(f"cron jobs not compared: {self._why_not_read('cron_jobs', 'cron.job')}")
             return
         for name, a, b in _pairs(self.a.catalog["cron_jobs"], self.b.catalog["cron_jobs"], lambda j: j["name"]):
             schedule = Step(SCHEDULE, f"select cron.schedule({literal(name)}, {literal(b['schedule'])}, "
@@ -574,6 +575,12 @@ class Differ:
                 self.add("cron job", "extra", name, steps=[Step(UNSCHEDULE, f"select cron.unschedule({literal(name)})")])
             elif (a["schedule"], a["command"]) != (b["schedule"], b["command"]):
                 self.add("cron job", "changed", name, "; ".join(_fields(a, b, ("schedule", "command"))), [schedule])
+
+    def _why_not_read(self, kind: str, table: str) -> str:
+        for side, which in ((self.a, "first"), (self.b, "second")):
+            if kind in side.catalog.unreadable:
+                return f"the user of the {which} database may not read {table}"
+        return f"{table} is absent on one side"
 
     # Recreating dependents ------------------------------------------------------------------------------
 
