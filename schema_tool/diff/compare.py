@@ -591,7 +591,8 @@ class Differ:
         dropped = {k for s in steps for k in s.drops}
         created = {k for s in steps for k in s.creates}
         retyped = {k for s in steps if s.phase == ALTER_TABLE and " type " in s.sql for k in s.drops}
-        queue = sorted(dropped & created)
+        rebuilt = {k for s in steps if not s.in_place for k in s.drops}
+        queue = sorted(dropped & created & rebuilt)
         seen = set(queue)
         while queue:
             key = queue.pop(0)
@@ -687,14 +688,14 @@ def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
     steps = []
     prefix = f"alter table {q} alter column {column}"
 
-    def alter(text: str) -> Step:
-        return Step(ALTER_TABLE, text, creates=(key,), drops=(key,))
+    def alter(text: str, in_place: bool = True) -> Step:
+        return Step(ALTER_TABLE, text, creates=(key,), drops=(key,), in_place=in_place)
 
     if a.type != b.type or a.collation != b.collation:
         collate = f" collate {b.collation}" if b.collation else ""
         if a.default_value is not None and not a.identity:
             steps.append(alter(f"{prefix} drop default"))
-        steps.append(alter(f"{prefix} type {b.type}{collate} using {column}::{b.type}"))
+        steps.append(alter(f"{prefix} type {b.type}{collate} using {column}::{b.type}", in_place=False))
         if b.default_value is not None and not b.identity:
             steps.append(alter(f"{prefix} set default {b.default_value}"))
     elif a.default_value != b.default_value and not b.identity and not a.identity:
@@ -789,19 +790,20 @@ def _alter_type(a, b) -> tuple[list[Step], list[str], bool]:
             return [Step(DROP_TYPE, f"drop domain {q}", drops=(key,)), *create_type(b)], details, True
         if a.default_value != b.default_value:
             details.append(f"default: {a.default_value} -> {b.default_value}")
-            steps.append(Step(CREATE_TYPE, f"alter domain {q} " + (
-                "drop default" if b.default_value is None else f"set default {b.default_value}"), creates=(key,)))
+            default = "drop default" if b.default_value is None else f"set default {b.default_value}"
+            steps.append(Step(CREATE_TYPE, f"alter domain {q} {default}", creates=(key,), in_place=True))
         if a.not_null != b.not_null:
             details.append(f"not_null: {a.not_null} -> {b.not_null}")
             steps.append(Step(CREATE_TYPE, f"alter domain {q} {'set' if b.not_null else 'drop'} not null",
-                              creates=(key,)))
+                              creates=(key,), in_place=True))
         for check in a.checks:
             if check not in b.checks:
                 name = check.split(" ", 2)[1]
-                steps.append(Step(DROP_TYPE - 1, f"alter domain {q} drop constraint {name}", drops=(key,)))
+                steps.append(Step(DROP_TYPE - 1, f"alter domain {q} drop constraint {name}", drops=(key,),
+                                  in_place=True))
         for check in b.checks:
             if check not in a.checks:
-                steps.append(Step(CREATE_TYPE, f"alter domain {q} add {check}", creates=(key,)))
+                steps.append(Step(CREATE_TYPE, f"alter domain {q} add {check}", creates=(key,), in_place=True))
         if a.checks != b.checks:
             details.append(f"checks: {a.checks} -> {b.checks}")
     if b.kind == "c" and a.attributes != b.attributes:
@@ -813,7 +815,7 @@ def _alter_type(a, b) -> tuple[list[Step], list[str], bool]:
                 steps.append(Step(CREATE_TYPE, f"alter type {q} drop attribute {name}", creates=(key,), drops=(key,)))
         for name, text in new.items():
             if name not in old:
-                steps.append(Step(CREATE_TYPE, f"alter type {q} add attribute {text}", creates=(key,)))
+                steps.append(Step(CREATE_TYPE, f"alter type {q} add attribute {text}", creates=(key,), in_place=True))
             elif old[name] != text:
                 steps.append(Step(CREATE_TYPE, f"alter type {q} alter attribute {name} type {text.split(' ', 1)[1]}",
                                   creates=(key,), drops=(key,)))

@@ -30,6 +30,7 @@ class Step:
     creates: tuple[Key, ...] = ()
     drops: tuple[Key, ...] = ()
     after: tuple[Key, ...] = ()  # keys created by other steps that must run first
+    in_place: bool = False  # alters what it drops and creates (a column default): its dependents stay
 
 
 @dataclass

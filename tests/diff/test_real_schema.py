@@ -18,6 +18,7 @@ DRIFT = (
     "create index leads_nickname_idx on public.leads (nickname)",
     "alter table public.webhooks disable row level security",
     "revoke select on public.campaigns from authenticated",
+    "alter table public.leads alter column status set default 'contacted'",
 )
 
 
@@ -35,6 +36,7 @@ def test_hand_made_drift_is_reported_exactly_and_restored_by_the_sql(migrated_ur
     report = json.loads(diff("--json", url=migrated_url).out)
     found = sorted((c["kind"], c["action"], c["name"]) for c in report["changes"])
     assert found == [
+        ("column", "changed", "public.leads.status"),
         ("column", "extra", "public.leads.nickname"),
         ("function", "changed", "public.stamp_resolved_at()"),
         ("index", "extra", "public.leads_nickname_idx"),
