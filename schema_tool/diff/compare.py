@@ -29,6 +29,9 @@ from schema_tool.diff.text import ident, literal, on, qualified, role
 API_ROLES = ("anon", "authenticated", "service_role")
 # Extensions that live in one database per server: their presence alone is not drift.
 SERVER_EXTENSIONS = ("plpgsql", "pg_cron")
+# Extensions a Supabase project installs itself: where only the first database has one, it is left alone.
+PLATFORM_EXTENSIONS = ("pg_graphql", "pg_stat_statements", "pgcrypto", "uuid-ossp", "supabase_vault", "pgsodium",
+                       "pgjwt", "pg_net")
 FUNCTION_FIELDS = ("result", "language", "volatility", "security_definer", "strict", "leakproof", "parallel",
                    "config", "body")
 
@@ -146,6 +149,8 @@ class Differ:
                 self.add("extension", "missing", name, steps=[Step(
                     CREATE_EXTENSION, f"create extension if not exists {ident(name)} with schema {ident(b.schema)} "
                                       f"version {literal(b.version)}", creates=(key,))])
+            elif b is None and name in PLATFORM_EXTENSIONS:
+                self.notes.append(f"extension {name} {a.version} left alone: the platform installs it")
             elif b is None:
                 self.add("extension", "extra", name, "drops the extension and what uses it", [
                     Step(DROP_EXTENSION, f"drop extension {ident(name)}", drops=(key,))], destructive=True)
