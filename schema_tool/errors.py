@@ -49,3 +49,4 @@ class ApplyFailed(ToolError):
         super().__init__(str(failure))
         self.failure = failure
         self.applied = applied
+        self.in_scratch = False  # applied to a scratch database (for diff or lint), dropped again

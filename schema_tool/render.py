@@ -43,8 +43,12 @@ def error(failure: ToolError) -> None:
         for label, value in (("DETAIL", f.detail), ("HINT", f.hint), ("CONTEXT", f.context)):
             if value:
                 errors.print(f"  {label}: {value}", highlight=False, markup=False)
-        errors.print(f"{f.path} left no trace; {len(failure.applied)} file(s) before it stay applied.",
-                     highlight=False, markup=False)
+        if failure.in_scratch:
+            errors.print("the files' schema does not build: the scratch database was dropped and the live "
+                         "database was not touched.", highlight=False, markup=False)
+        else:
+            errors.print(f"{f.path} left no trace; {len(failure.applied)} file(s) before it stay applied.",
+                         highlight=False, markup=False)
         return
     errors.print(f"error: {failure}", style="red", highlight=False, markup=False)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 
 from schema_tool import apply, servers
+from schema_tool.errors import ApplyFailed
 from schema_tool.project import Project
 
 
@@ -34,7 +35,11 @@ def scratch_database(server_url: str, project: Project) -> Iterator[str]:
     url = servers.url_with_database(server_url, name)
     try:
         with servers.connect(url) as conn:
-            apply.up(conn, project, apply.ApplyOptions())
+            try:
+                apply.up(conn, project, apply.ApplyOptions())
+            except ApplyFailed as failure:
+                failure.in_scratch = True
+                raise
         yield url
     finally:
         with servers.connect(server_url) as admin:
