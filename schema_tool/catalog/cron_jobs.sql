@@ -1,4 +1,5 @@
--- pg_cron jobs scheduled by name (name, schedule, command, active).
+-- pg_cron jobs scheduled by name (name, schedule, command, active) that run
+-- in this database: cron.job lists the jobs of every database of the server.
 select
     j.jobname as name,
     j.schedule,
@@ -6,4 +7,5 @@ select
     j.active
 from cron.job as j
 where j.jobname is not null
+    and j.database = current_database()
 order by 1

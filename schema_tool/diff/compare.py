@@ -398,7 +398,8 @@ class Differ:
             if a is None:
                 self.add("index", "missing", q, steps=create_index(b, self.b))
             elif b is None:
-                if qualified(a.schema, a.table_name) in self.b.tables or qualified(a.schema, a.table_name) in self.b.views:
+                table = qualified(a.schema, a.table_name)
+                if table in self.b.tables or table in self.b.views:
                     self.add("index", "extra", q, steps=[Step(DROP_INDEX, f"drop index {q}", drops=(key,))])
             elif a.definition != b.definition:
                 self.add("index", "changed", q, f"{a.definition} -> {b.definition}",
@@ -571,15 +572,23 @@ class Differ:
         if not (self.a.catalog.present("cron_jobs") and self.b.catalog.present("cron_jobs")):
             self.notes.append(f"cron jobs not compared: {self._why_not_read('cron_jobs', 'cron.job')}")
             return
-        for name, a, b in _pairs(self.a.catalog["cron_jobs"], self.b.catalog["cron_jobs"], lambda j: j["name"]):
-            schedule = Step(SCHEDULE, f"select cron.schedule({literal(name)}, {literal(b['schedule'])}, "
-                                      f"{literal(b['command'])})") if b else None
+        for name, a, b in _pairs(self.a.catalog["cron_jobs"], self.b.catalog["cron_jobs"], lambda j: j.name):
+            if b is None:
+                unschedule = Step(UNSCHEDULE, f"select cron.unschedule({literal(name)})")
+                self.add("cron job", "extra", name, steps=[unschedule])
+                continue
+            schedule = Step(SCHEDULE, f"select cron.schedule({literal(name)}, {literal(b.schedule)}, "
+                                      f"{literal(b.command)})")
+            # cron.schedule by name keeps a job's active flag: alter_job sets it
+            activate = Step(SCHEDULE, f"select cron.alter_job((select jobid from cron.job where jobname = "
+                                      f"{literal(name)} and database = current_database()), "
+                                      f"active := {str(b.active).lower()})")
             if a is None:
-                self.add("cron job", "missing", name, steps=[schedule])
-            elif b is None:
-                self.add("cron job", "extra", name, steps=[Step(UNSCHEDULE, f"select cron.unschedule({literal(name)})")])
-            elif (a["schedule"], a["command"]) != (b["schedule"], b["command"]):
-                self.add("cron job", "changed", name, "; ".join(_fields(a, b, ("schedule", "command"))), [schedule])
+                self.add("cron job", "missing", name, steps=[schedule] + ([] if b.active else [activate]))
+            elif details := _fields(a, b, ("schedule", "command", "active")):
+                steps = [schedule] if (a.schedule, a.command) != (b.schedule, b.command) else []
+                self.add("cron job", "changed", name, "; ".join(details),
+                         steps + ([activate] if a.active != b.active else []))
 
     def _why_not_read(self, kind: str, table: str) -> str:
         for side, which in ((self.a, "first"), (self.b, "second")):
@@ -884,7 +893,8 @@ def create_index(i, side: Side) -> list[Step]:
 
 def drop_view(v, side: Side) -> Step:
     word = "materialized view" if v.materialized else "view"
-    keys = (("relation", v.qualified),) + tuple(("column", f"{v.qualified}.{c.quoted}") for c in side.columns[v.qualified])
+    columns = tuple(("column", f"{v.qualified}.{c.quoted}") for c in side.columns[v.qualified])
+    keys = (("relation", v.qualified),) + columns
     return Step(DROP_VIEW, f"drop {word} {v.qualified}", drops=keys)
 
 

@@ -246,3 +246,26 @@ def test_diff_reports_an_unscheduled_job_and_its_sql_restores_it(pg15_cron_url, 
         assert diff.compare(diff.read_side(conn), files).modelled == []
         assert {j["jobname"]: j["schedule"] for j in autopilot_jobs(conn)} == {
             name: schedule for name, (schedule, _) in EXPECTED_JOBS.items()}
+
+
+def test_diff_sees_only_this_database_s_jobs_and_restores_a_deactivated_one(pg15_cron_url, applied):
+    from schema_tool import diff
+    from schema_tool.catalog import Catalog
+
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        conn.execute("select cron.schedule_in_database('elsewhere-vacuum', '0 3 * * *', 'vacuum', 'template1')")
+        conn.execute("select cron.alter_job(jobid, active := false) from cron.job "
+                     "where jobname = 'autopilot-daily-optimization'")
+        try:
+            live = diff.read_side(conn)
+            files = Catalog({**live.rows, "cron_jobs": diff.cron_jobs_of_files(project.load(ROOT))})
+            report = diff.compare(live, files)
+            assert [(c.kind, c.action, c.name, c.detail) for c in report.modelled] == [
+                ("cron job", "changed", "autopilot-daily-optimization", "active: False -> True")]
+            with conn.transaction():
+                for statement in report.sql()[0]:
+                    conn.execute(statement)
+            assert diff.compare(diff.read_side(conn), files).modelled == []
+            assert all(job["active"] for job in autopilot_jobs(conn))
+        finally:
+            conn.execute("select cron.unschedule('elsewhere-vacuum')")
