@@ -212,6 +212,8 @@ def diff(
     allow_destructive: Annotated[bool, typer.Option(
         "--allow-destructive", help="Emit statements that drop data (tables, columns).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Objects the diff does not model are an error.")] = False,
+    include_schema: Annotated[Optional[list[str]], typer.Option(
+        "--include-schema", help="Compare this platform schema too (auth, storage...); repeatable.")] = None,
     write: Annotated[Optional[str], typer.Option(
         "--write", help="Capture the live database's changes as migration NAME and updated repeatable files.")] = None,
     project_dir: ProjectDir = None,
@@ -224,7 +226,8 @@ def diff(
     files = project.load(root) if root else None
     try:
         result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
-                               scratch_server=scratch_server, reverse=bool(write))
+                               scratch_server=scratch_server, reverse=bool(write),
+                               include=tuple(include_schema or ()))
     except psycopg.Error as failure:  # a catalog query failed: an error, not drift
         raise UsageError(f"diff failed: {' '.join(str(failure).split())}") from None
     except ToolError as failure:  # the files' schema did not build: an error, not drift (exit 2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema_tool.catalog import Catalog, CronJob, read_all
+from schema_tool.catalog import PLATFORM_SCHEMAS, Catalog, CronJob, read_all
 from schema_tool.diff.compare import compare
 from schema_tool.diff.model import DiffReport
 
@@ -24,10 +24,11 @@ def cron_jobs_of_files(project) -> list[CronJob]:
     return sorted(jobs, key=lambda j: j.name)
 
 
-def read_side(conn, project=None, *, built_from_files: bool = False) -> Catalog:
-    """The catalog of one side. Where pg_cron is absent, a side built from the files expects the
-    cron layer's jobs, and a live side's jobs are unknown (None: not compared)."""
-    found = read_all(conn)
+def read_side(conn, project=None, *, built_from_files: bool = False, include: tuple[str, ...] = ()) -> Catalog:
+    """The catalog of one side, platform schemas left out except those in `include`. Where pg_cron is
+    absent, a side built from the files expects the cron layer's jobs, and a live side's jobs are
+    unknown (None: not compared)."""
+    found = read_all(conn, excluded=tuple(s for s in PLATFORM_SCHEMAS if s not in include))
     if not found.present("cron_jobs") and built_from_files and project is not None:
         found.rows["cron_jobs"] = cron_jobs_of_files(project)
     return found
@@ -43,20 +44,26 @@ class DiffRun:
 
 
 def run(project, *, database_url: str | None, from_url: str | None, to_url: str | None,
-        scratch_server: str | None, reverse: bool = False) -> DiffRun:
-    """Diff two databases, or the live one against the files' schema (reverse: files against live)."""
+        scratch_server: str | None, reverse: bool = False, include: tuple[str, ...] = ()) -> DiffRun:
+    """Diff two databases, or the live one against the files' schema (reverse: files against live);
+    `include`: platform schemas to compare as well."""
     from schema_tool import servers
+    from schema_tool.errors import UsageError
     from schema_tool.scratch import scratch_database
 
+    for schema in include:
+        if schema not in PLATFORM_SCHEMAS:
+            raise UsageError(f"--include-schema {schema}: compared already; the schemas left out are "
+                             f"{', '.join(PLATFORM_SCHEMAS)}")
     if from_url:
         with servers.connect(from_url) as a, servers.connect(to_url) as b:
-            source, target = read_side(a), read_side(b)
+            source, target = read_side(a, include=include), read_side(b, include=include)
         return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
     live_url = servers.resolve_url(database_url, project.root)
     with servers.connect(live_url) as live:
-        live_side = read_side(live, project)
+        live_side = read_side(live, project, include=include)
     with scratch_database(scratch_server or live_url, project) as url, servers.connect(url) as conn:
-        files_side = read_side(conn, project, built_from_files=True)
+        files_side = read_side(conn, project, built_from_files=True, include=include)
     if not live_side.present("cron_jobs"):
         files_side.rows["cron_jobs"] = None  # unknown on the live side: not compared
     elif not files_side.present("cron_jobs"):

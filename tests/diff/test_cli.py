@@ -63,3 +63,18 @@ def test_from_without_to_is_refused():
     result = cli("diff", "--from", "postgresql://127.0.0.1:1/a")
 
     assert (result.code, result.err.strip()) == (2, "error: --from and --to go together")
+
+
+def test_platform_schemas_are_left_out_unless_included(toy, empty_url):
+    toy.write("migrations/0001_notes.sql", NOTES)
+    assert cli("up", project=toy, url=empty_url).code == 0
+    execute(empty_url, "create function auth.is_admin() returns boolean language sql as $$ select false $$")
+
+    default = cli("diff", "--check", project=toy, url=empty_url)
+    included = cli("diff", "--json", "--include-schema", "auth", project=toy, url=empty_url)
+    wrong = cli("diff", "--include-schema", "public", project=toy, url=empty_url)
+
+    assert default.code == 0, default.out + default.err
+    assert [(c["kind"], c["action"], c["name"]) for c in json.loads(included.out)["changes"]] == [
+        ("function", "extra", "auth.is_admin()")]
+    assert wrong.code == 2 and "--include-schema public: compared already" in wrong.err
