@@ -105,7 +105,6 @@ def test_deletion_request_confirm_and_complete_removes_everything(db):
     with db.as_service_role() as cur:
         cur.execute("update public.data_deletion_requests set status = 'processing' where id = %s", (request["id"],))
         cur.execute("select public.complete_data_deletion(%s)", (request["id"],))
-    # Decision: the audit trail goes with the account (privacy_audit_log.user_id cascades).
     assert db.execute("select count(*) as n from auth.users where id = %s", (user,)).fetchone()["n"] == 0
     assert audit_events(db, user) == []
     assert db.execute("select count(*) as n from public.data_deletion_requests where user_id = %s",
@@ -113,21 +112,42 @@ def test_deletion_request_confirm_and_complete_removes_everything(db):
     assert db.execute("select count(*) as n from auth.users where id = %s", (other,)).fetchone()["n"] == 1
 
 
-def test_complete_data_deletion_writes_deletion_completed_before_the_cascade(db):
+def test_the_record_of_an_erasure_outlives_the_account_without_the_person(db):
     user = db.new_user()
-    request = db.insert("data_deletion_requests", user_id=user, confirmed_at="now()")
-    db.execute("update public.data_deletion_requests set status = 'processing' where id = %s", (request["id"],))
-    # Keep the log row visible past the cascade by copying what gets written.
-    db.execute("create temporary table seen (event_type text) on commit drop")
-    db.execute("""
-        create function pg_temp.keep_event() returns trigger language plpgsql as $$
-        begin insert into seen values (new.event_type); return null; end $$""")
-    db.execute("create trigger keep_event after insert on public.privacy_audit_log "
-               "for each row execute function pg_temp.keep_event()")
-    db.execute("grant insert on seen to public")
+    db.execute("select set_config('request.headers', %s, true)",
+               ('{"x-forwarded-for": "203.0.113.7", "user-agent": "Browser/1.0"}',))
+    with db.as_user(user) as cur:
+        request = cur.execute("select id from public.request_data_deletion()").fetchone()["id"]
+        cur.execute("select public.confirm_data_deletion(%s)", (request,))
     with db.as_service_role() as cur:
-        cur.execute("select public.complete_data_deletion(%s)", (request["id"],))
-    assert [r["event_type"] for r in db.execute("select event_type from seen").fetchall()] == ["deletion_completed"]
+        cur.execute("update public.data_deletion_requests set status = 'processing' where id = %s", (request,))
+        cur.execute("select public.complete_data_deletion(%s)", (request,))
+
+    kept = db.execute("select event_type, user_id, ip_address, user_agent from public.privacy_audit_log "
+                      "where details ->> 'request_id' = %s order by created_at, id", (str(request),)).fetchall()
+    assert [r["event_type"] for r in kept] == ["deletion_requested", "deletion_confirmed", "deletion_completed"]
+    assert all((r["user_id"], r["ip_address"], r["user_agent"]) == (None, None, None) for r in kept)
+    reader = db.new_user()
+    with db.as_user(reader) as cur:
+        assert cur.execute("select count(*) as n from public.privacy_audit_log").fetchone()["n"] == 0
+
+
+def test_an_account_deleted_outside_a_request_leaves_anonymous_audit_rows(db):
+    user = db.new_user()
+    entry = db.execute("insert into public.privacy_audit_log (user_id, event_type, ip_address, user_agent) "
+                       "values (%s, 'consent_updated', '198.51.100.1', 'App/2.0') returning id", (user,)).fetchone()
+
+    db.execute("delete from auth.users where id = %s", (user,))
+
+    row = db.execute("select event_type, user_id, ip_address, user_agent from public.privacy_audit_log "
+                     "where id = %s", (entry["id"],)).fetchone()
+    assert row == {"event_type": "consent_updated", "user_id": None, "ip_address": None, "user_agent": None}
+
+
+def test_an_audit_row_without_a_user_cannot_keep_a_client_address(db):
+    with pytest.raises(psycopg.errors.CheckViolation, match="privacy_audit_log_erased_is_anonymous"):
+        db.execute("insert into public.privacy_audit_log (user_id, event_type, ip_address) "
+                   "values (null, 'consent_updated', '198.51.100.1')")
 
 
 def test_unconfirmed_deletion_cannot_be_completed(db):
