@@ -1,5 +1,6 @@
--- Objects of the compared schemas that the catalog model does not describe:
--- they are reported, never silently ignored.
+-- Objects of the compared schemas that the catalog model does not describe
+-- (and settings of modelled tables it does not: publication membership,
+-- replica identity): they are reported, never silently ignored.
 select 'foreign table' as kind, n.nspname as schema, c.relname as name
 from pg_catalog.pg_class as c
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
@@ -51,4 +52,51 @@ from pg_catalog.pg_event_trigger as e
 join pg_catalog.pg_proc as p on p.oid = e.evtfoid
 join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
 where n.nspname = any(%(schemas)s::text[])
+union all
+select 'publication membership', n.nspname, format('%%s in publication %%s', c.relname, pb.pubname)
+from pg_catalog.pg_publication_rel as pr
+join pg_catalog.pg_publication as pb on pb.oid = pr.prpubid
+join pg_catalog.pg_class as c on c.oid = pr.prrelid
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s::text[])
+union all
+select 'publication membership', n.nspname, format('all tables of %%s in publication %%s', n.nspname, pb.pubname)
+from pg_catalog.pg_publication_namespace as pn
+join pg_catalog.pg_publication as pb on pb.oid = pn.pnpubid
+join pg_catalog.pg_namespace as n on n.oid = pn.pnnspid
+where n.nspname = any(%(schemas)s::text[])
+union all
+select 'replica identity', n.nspname,
+       format('%%s: %%s', c.relname, case c.relreplident when 'f' then 'full' when 'n' then 'nothing' else 'index' end)
+from pg_catalog.pg_class as c
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s::text[]) and c.relkind in ('r', 'p') and c.relreplident <> 'd'
+union all
+select 'operator class', n.nspname, format('%%s using %%s', o.opcname, am.amname)
+from pg_catalog.pg_opclass as o
+join pg_catalog.pg_am as am on am.oid = o.opcmethod
+join pg_catalog.pg_namespace as n on n.oid = o.opcnamespace
+where n.nspname = any(%(schemas)s::text[])
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_opclass'::regclass and d.objid = o.oid and d.deptype = 'e')
+union all
+select 'cast', null, format('%%s as %%s', c.castsource::regtype, c.casttarget::regtype)
+from pg_catalog.pg_cast as c
+join pg_catalog.pg_proc as p on p.oid = c.castfunc
+join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+where n.nspname = any(%(schemas)s::text[])
+    and not exists (select from pg_catalog.pg_depend as d
+                    where d.classid = 'pg_cast'::regclass and d.objid = c.oid and d.deptype = 'e')
+union all
+select 'text search dictionary', n.nspname, d.dictname
+from pg_catalog.pg_ts_dict as d
+join pg_catalog.pg_namespace as n on n.oid = d.dictnamespace
+where n.nspname = any(%(schemas)s::text[])
+    and not exists (select from pg_catalog.pg_depend as e
+                    where e.classid = 'pg_ts_dict'::regclass and e.objid = d.oid and e.deptype = 'e')
+union all
+select 'foreign server', null, s.srvname
+from pg_catalog.pg_foreign_server as s
+where not exists (select from pg_catalog.pg_depend as d
+                  where d.classid = 'pg_foreign_server'::regclass and d.objid = s.oid and d.deptype = 'e')
 order by 1, 2, 3

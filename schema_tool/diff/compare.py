@@ -87,8 +87,19 @@ def _field_change(name: str, old, new) -> str:
         lines_a, lines_b = old.strip().splitlines(), new.strip().splitlines()
         for n, (x, y) in enumerate(zip(lines_a + [""] * len(lines_b), lines_b + [""] * len(lines_a)), start=1):
             if x != y:
-                return f"{name} line {n}: {_show(x.strip())} -> {_show(y.strip())}"
+                x, y = _around_difference(x.strip(), y.strip())
+                return f"{name} line {n}: {_show(x)} -> {_show(y)}"
     return f"{name}: {_show(old)} -> {_show(new)}"
+
+
+def _around_difference(old: str, new: str, width: int = 100) -> tuple[str, str]:
+    """Two long lines cut to where they start to differ, so the report shows the change."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    start = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+    start = max(0, start - 20)
+    lead = "..." if start else ""
+    return lead + old[start:start + width], lead + new[start:start + width]
 
 
 def _show(value) -> str:
