@@ -32,6 +32,10 @@ SERVER_EXTENSIONS = ("plpgsql", "pg_cron")
 # Extensions a Supabase project installs itself: where only the first database has one, it is left alone.
 PLATFORM_EXTENSIONS = ("pg_graphql", "pg_stat_statements", "pgcrypto", "uuid-ossp", "supabase_vault", "pgsodium",
                        "pgjwt", "pg_net")
+# Roles a Supabase project's platform owns: their default privileges are the platform's to set.
+PLATFORM_ROLES = ("supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supabase_realtime_admin",
+                  "supabase_functions_admin", "supabase_replication_admin", "supabase_read_only_user",
+                  "dashboard_user", "authenticator", "pgbouncer")
 FUNCTION_FIELDS = ("result", "language", "volatility", "security_definer", "strict", "leakproof", "parallel",
                    "config", "body")
 
@@ -547,6 +551,9 @@ class Differ:
             old = a.get(key, _builtin_defaults(owner, object_type) if schema is None else set())
             new = b.get(key, _builtin_defaults(owner, object_type) if schema is None else set())
             if old == new:
+                continue
+            if owner in PLATFORM_ROLES:
+                self.notes.append(f"default privileges of {owner} left alone: the platform sets them")
                 continue
             prefix = f"alter default privileges for role {owner}" + (f" in schema {ident(schema)}" if schema else "")
             objects = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}[object_type]

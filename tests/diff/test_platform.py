@@ -1,5 +1,6 @@
-"""Extensions a Supabase project installs itself are never dropped by a diff: where only the first
-database has one, the report says it was left alone."""
+"""What a Supabase project's platform manages is never changed by a diff: extensions it installs
+(where only the first database has one) and the default privileges of its roles; the report says what
+it left alone."""
 
 from __future__ import annotations
 
@@ -26,3 +27,22 @@ def test_a_platform_extension_the_files_create_is_created(server, bootstrapped):
                                  read(build(server, bootstrapped, wanted))).sql()
 
     assert any(s.startswith("create extension if not exists pg_stat_statements") for s in statements)
+
+
+PLATFORM_DEFAULTS = """
+do $$
+begin
+    if not exists (select from pg_catalog.pg_roles where rolname = 'supabase_admin') then
+        create role supabase_admin nologin;
+    end if;
+end
+$$;
+alter default privileges for role supabase_admin in schema public grant all on tables to anon;
+"""
+
+
+def test_default_privileges_of_a_platform_role_are_left_alone(server, bootstrapped):
+    report = diff.compare(read(build(server, bootstrapped, PLATFORM_DEFAULTS)), read(build(server, bootstrapped, "")))
+
+    assert report.changes == []
+    assert "default privileges of supabase_admin left alone: the platform sets them" in report.notes
