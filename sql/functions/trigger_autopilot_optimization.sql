@@ -8,28 +8,13 @@ set search_path = ''
 as $$
 -- Manual trigger of the daily optimisation. Signed-in users run it for
 -- themselves only: p_user_id may be omitted or must be their own id.
--- service_role (the server) must name the user. SECURITY DEFINER because
--- the run writes the activity log, which users may only read.
-declare
-    v_user uuid;
+-- service_role (the server) must name the user (public.autopilot_target_user
+-- enforces both). SECURITY DEFINER because the run writes the activity log,
+-- which users may only read.
 begin
-    if coalesce((select auth.role()), '') = 'service_role' then
-        if p_user_id is null then
-            raise exception 'service_role must name the user: trigger_autopilot_optimization(<user id>)'
-                using errcode = 'invalid_parameter_value';
-        end if;
-        v_user := p_user_id;
-    else
-        v_user := (select auth.uid());
-        if v_user is null then
-            raise exception 'not signed in' using errcode = 'insufficient_privilege';
-        end if;
-        if p_user_id is not null and p_user_id <> v_user then
-            raise exception 'you may run the autopilot only for yourself'
-                using errcode = 'insufficient_privilege';
-        end if;
-    end if;
-    return public.run_autopilot_optimization(v_user, 'manual');
+    return public.run_autopilot_optimization(
+        public.autopilot_target_user(p_user_id, 'trigger_autopilot_optimization', 'run the autopilot'),
+        'manual');
 end
 $$;
 
