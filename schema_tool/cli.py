@@ -236,7 +236,7 @@ def diff(
     statements, left_out = result.report.sql(allow_destructive=allow_destructive)
     if write:
         written = diff_core.write(files, write, result, allow_destructive=allow_destructive)
-        render.diff_written(written, left_out)
+        render.diff_written(written, root, left_out)
         raise typer.Exit(0)
     if as_json:
         render.as_json({"first": result.first, "second": result.second, "changes": result.report.to_json(),

@@ -215,9 +215,16 @@ def _left_out(left_out, stream=None) -> None:
                      highlight=False, markup=False)
 
 
-def diff_written(written: list[str], left_out) -> None:
+def diff_written(written: list[str], root, left_out) -> None:
+    """Each file written, with what it now holds (or that it was deleted), for review before a commit."""
     for path in written:
-        console.print(f"wrote {path}", highlight=False)
+        target = root / path
+        if not target.exists():
+            console.print(f"deleted {path}", highlight=False, markup=False)
+            continue
+        console.print(f"wrote {path}", highlight=False, markup=False)
+        for line in target.read_text(encoding="utf-8").splitlines():
+            console.print(f"    {line}" if line else "", highlight=False, markup=False, soft_wrap=True)
     if not written:
         console.print("No differences: nothing written.")
     _left_out(left_out)

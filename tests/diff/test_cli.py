@@ -78,3 +78,21 @@ def test_platform_schemas_are_left_out_unless_included(toy, empty_url):
     assert [(c["kind"], c["action"], c["name"]) for c in json.loads(included.out)["changes"]] == [
         ("function", "extra", "auth.is_admin()")]
     assert wrong.code == 2 and "--include-schema public: compared already" in wrong.err
+
+
+def test_write_shows_each_file_it_wrote_with_its_content(toy, empty_url):
+    toy.write("migrations/0001_notes.sql", NOTES)
+    toy.write("functions/note_count.sql", "-- sql/functions/note_count.sql\n\ncreate or replace function "
+              "public.note_count()\nreturns bigint\nlanguage sql\nstable\nset search_path = ''\n"
+              "as $$ select count(*) from public.notes $$;\n")
+    assert cli("up", project=toy, url=empty_url).code == 0
+    execute(empty_url, "alter table public.notes add column pinned boolean", "drop function public.note_count()")
+
+    result = cli("diff", "--write", "pin_notes", project=toy, url=empty_url)
+
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    start = lines.index("wrote sql/migrations/0002_pin_notes.sql")
+    assert "    alter table public.notes add column pinned boolean;" in lines[start:]
+    assert "deleted sql/functions/note_count.sql" in lines
+    assert not (toy.root / "sql/functions/note_count.sql").exists()
