@@ -101,12 +101,20 @@ def _write_function(project, change: Change, live: Catalog, written: dict, migra
     for f in versions:
         kind = "procedure" if f["kind"] == "p" else "function"
         signature = f"public.{ident(f['name'])}({f['arguments']})"
-        parts.append(f["definition"].strip() + ";\n")
+        parts.append(_unindented_header(f["definition"].strip()) + ";\n")
         if f["comment"]:
             parts.append(f"comment on {kind} {signature} is {literal(f['comment'])};\n")
         fresh = ["PUBLIC=EXECUTE"] + [f"{r}=EXECUTE" for r in API_ROLES]
         parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", fresh, f["privileges"])]
     written[path] = _house_style("\n".join(parts))
+
+
+def _unindented_header(definition: str) -> str:
+    """pg_get_functiondef indents the clauses before the body by one space; the house style does not."""
+    head, marker, body = definition.partition("\nAS ")
+    if not marker:
+        return definition
+    return "\n".join(line[1:] if line.startswith(" ") else line for line in head.split("\n")) + marker + body
 
 
 def _write_view(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:

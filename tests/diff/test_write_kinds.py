@@ -113,3 +113,19 @@ def test_a_new_table_gets_its_migration_and_its_policies_file(toy, empty_url, se
     assert "create policy tags_owner on public.tags" in policies
     assert "grant insert, select on public.tags to authenticated;" in policies
     _rebuilt_matches(toy, server, empty_url)
+
+
+def test_a_changed_function_is_written_in_house_style(toy, empty_url, server):
+    _project(toy, empty_url)
+    execute(empty_url, "create function public.note_count(p_user uuid) returns bigint language sql stable "
+                       "set search_path = '' as $$ select count(*) from public.notes where user_id = p_user $$",
+            "revoke execute on function public.note_count(uuid) from public, anon")
+
+    result = cli("diff", "--write", "note_count", project=toy, url=empty_url)
+
+    assert result.code == 0, result.err
+    lines = (toy.root / "sql/functions/note_count.sql").read_text().splitlines()
+    assert lines[2:7] == ["create or replace function public.note_count(p_user uuid)", "returns bigint",
+                          "language sql", "stable", "set search_path to ''"]
+    assert "revoke execute on function public.note_count(p_user uuid) from anon, public;" in lines
+    _rebuilt_matches(toy, server, empty_url)
