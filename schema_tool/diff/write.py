@@ -181,9 +181,13 @@ def _write_cron(project, change: Change, live: Catalog, written: dict, migration
         written[path] = None
         migration.append(change)
         return
-    written[path] = (f"-- {path}\n-- Scheduled by name: re-applying replaces the job, never duplicates it.\n\n"
-                     f"select cron.schedule({literal(job['name'])}, {literal(job['schedule'])}, "
-                     f"$${job['command']}$$);\n")
+    text = (f"-- {path}\n-- Scheduled by name: re-applying replaces the job, never duplicates it.\n\n"
+            f"select cron.schedule({literal(job['name'])}, {literal(job['schedule'])}, {literal(job['command'])});\n")
+    if not job["active"]:
+        text += (f"\n-- kept paused: cron.schedule leaves a job's active flag as it is\n"
+                 f"select cron.alter_job(jobid, active := false)\nfrom cron.job\n"
+                 f"where jobname = {literal(job['name'])} and database = current_database();\n")
+    written[path] = text
 
 
 def policies_file(path: str, schema: str, table: str, live: Catalog) -> str:

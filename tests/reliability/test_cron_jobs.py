@@ -269,3 +269,39 @@ def test_diff_sees_only_this_database_s_jobs_and_restores_a_deactivated_one(pg15
             assert all(job["active"] for job in autopilot_jobs(conn))
         finally:
             conn.execute("select cron.unschedule('elsewhere-vacuum')")
+
+
+def test_diff_write_captures_a_rescheduled_and_a_paused_job_in_their_files(pg15_cron_url, applied, tmp_path):
+    from schema_tool import diff
+    from schema_tool.catalog import Catalog
+
+    shutil.copytree(ROOT / "sql" / "cron", tmp_path / "sql" / "cron")
+    files_project = project.load(tmp_path)
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        conn.execute("select cron.schedule('autopilot-daily-optimization', '30 3 * * *', "
+                     "'select public.run_daily_autopilot_optimization()')")
+        conn.execute("select cron.alter_job(jobid, active := false) from cron.job "
+                     "where jobname = 'autopilot-weekly-reports'")
+        try:
+            live = diff.read_side(conn)
+            files = Catalog({**live.rows, "cron_jobs": diff.cron_jobs_of_files(files_project)})
+            report = diff.compare(files, live)
+            written = diff.write(files_project, "cron_changes", diff.DiffRun("files", "live", report, files, live),
+                                 allow_destructive=False)
+            assert written == ["sql/cron/autopilot-daily-optimization.sql", "sql/cron/autopilot-weekly-reports.sql"]
+            expected = {j.name: (j.schedule, j.command, j.active) for j in live["cron_jobs"]}
+            _reset_jobs(conn)
+            for path in written:  # the written files, applied to the jobs as they were, give the live ones
+                conn.execute((tmp_path / path).read_text())
+            again = {j.name: (j.schedule, j.command, j.active) for j in diff.read_side(conn)["cron_jobs"]}
+            assert again == expected
+            assert expected["autopilot-daily-optimization"][0] == "30 3 * * *"
+            assert expected["autopilot-weekly-reports"][2] is False
+        finally:
+            _reset_jobs(conn)
+
+
+def _reset_jobs(conn) -> None:
+    for name, (schedule, command) in EXPECTED_JOBS.items():
+        conn.execute("select cron.schedule(%s, %s, %s)", (name, schedule, command))
+        conn.execute("select cron.alter_job(jobid, active := true) from cron.job where jobname = %s", (name,))
