@@ -383,6 +383,7 @@ class Catalog:
 
     rows: dict[str, list | None]
     unreadable: frozenset[str] = frozenset()
+    server_version: int = 0  # server_version_num; 0 where unknown
 
     def __getitem__(self, kind: str) -> list:
         return self.rows.get(kind) or []
@@ -405,7 +406,8 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
     try:
         schemas = compared_schemas(conn, excluded)
         hidden = frozenset(kind for kind in kinds if unreadable(conn, kind))
+        version = conn.execute("select current_setting('server_version_num')::int").fetchone()[0]
         return Catalog({kind: None if kind in hidden or absent(conn, kind) else read(conn, kind, schemas, excluded)
-                        for kind in kinds}, hidden)
+                        for kind in kinds}, hidden, version)
     finally:
         conn.execute("select set_config('search_path', %s, false)", (previous,))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schema_tool.catalog import Catalog
 from schema_tool.diff.model import (
@@ -119,6 +119,8 @@ def _comment(kind: str, target: str, old, new, key: Key | None = None) -> list[S
 
 class Differ:
     def __init__(self, source: Catalog, target: Catalog):
+        if not _has_maintain(source.server_version):
+            target = _without_maintain(target)  # the SQL runs on the first server, which has no MAINTAIN
         self.a, self.b = Side(source), Side(target)
         self.changes: list[Change] = []
         self.notes: list[str] = []
@@ -548,8 +550,9 @@ class Differ:
         a, b = entries(self.a), entries(self.b)
         for key in sorted(set(a) | set(b), key=str):
             owner, schema, object_type = key
-            old = a.get(key, _builtin_defaults(owner, object_type) if schema is None else set())
-            new = b.get(key, _builtin_defaults(owner, object_type) if schema is None else set())
+            builtin = _builtin_defaults(owner, object_type, self.a.catalog.server_version)
+            old = a.get(key, builtin if schema is None else set())
+            new = b.get(key, builtin if schema is None else set())
             if old == new:
                 continue
             if owner in PLATFORM_ROLES:
@@ -1024,9 +1027,23 @@ def _grant_detail(steps: list[Step]) -> str:
     return "; ".join(shown)
 
 
-def _builtin_defaults(owner: str, object_type: str) -> set[tuple]:
+def _without_maintain(found: Catalog) -> Catalog:
+    rows = dict(found.rows)
+    for kind in ("grants", "default_privileges"):
+        if rows.get(kind) is not None:
+            rows[kind] = [r for r in rows[kind] if r.privilege != "MAINTAIN"]
+    return replace(found, rows=rows)
+
+
+def _has_maintain(server_version: int) -> bool:
+    """Whether the server knows the MAINTAIN table privilege (PostgreSQL 17 and later; 0: unknown)."""
+    return server_version == 0 or server_version >= 170000
+
+
+def _builtin_defaults(owner: str, object_type: str, server_version: int = 0) -> set[tuple]:
     """What PostgreSQL grants on a new object when pg_default_acl has no global entry for its owner."""
-    everything = {"r": ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN"),
+    table = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+    everything = {"r": table + (("MAINTAIN",) if _has_maintain(server_version) else ()),
                   "S": ("USAGE", "SELECT", "UPDATE"), "f": ("EXECUTE",), "T": ("USAGE",), "n": ("USAGE", "CREATE")}
     out = {(owner, p, False) for p in everything[object_type]}
     if object_type == "f":

@@ -1,0 +1,72 @@
+"""A PostgreSQL 15 cluster preloading pg_cron, from Debian's postgresql-15 and postgresql-15-cron
+packages, made for the module that asks for it: the real pg_cron, which the embedded server lacks, and
+an older server for what differs between versions. Skips with the reason where the packages are absent."""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+PG15_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_CRON_LIB = Path("/usr/lib/postgresql/15/lib/pg_cron.so")
+PG_CRON_CONTROL = Path("/usr/share/postgresql/15/extension/pg_cron.control")
+SKIP_REASON = "pg_cron not installed: apt-get install postgresql-15-cron"
+
+
+def _os_user() -> str | None:
+    """The user to run PostgreSQL as: ourselves, or when root a system user (initdb refuses root)."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "embedded_postgres"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    pytest.skip("running as root and no postgres/embedded_postgres system user to run PostgreSQL 15 as")
+
+
+def _run(argv: list[str], user: str | None) -> None:
+    if user:
+        argv = ["runuser", "-u", user, "--", *argv]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg15_cron_url():
+    """A PostgreSQL 15 cluster preloading pg_cron (cron.database_name = postgres); its URL."""
+    if not (PG15_BIN / "initdb").exists() or not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
+        pytest.skip(SKIP_REASON)
+    user = _os_user()
+    base = Path(tempfile.mkdtemp(prefix="cron-pg-"))
+    data = base / "data"
+    port = _free_port()
+    if user:
+        entry = pwd.getpwnam(user)
+        os.chown(base, entry.pw_uid, entry.pw_gid)
+    _run([str(PG15_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"], user)
+    options = (f"-c listen_addresses='' -c unix_socket_directories='{base}' -c port={port} "
+               f"-c shared_preload_libraries=pg_cron -c cron.database_name=postgres -c cron.host='{base}' "
+               f"-c fsync=off")
+    _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-o", options, "-w",
+          "start"], user)
+    try:
+        yield f"postgresql://postgres@/postgres?host={base}&port={port}"
+    finally:
+        _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
+        shutil.rmtree(base, ignore_errors=True)
