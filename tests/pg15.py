@@ -4,8 +4,11 @@ an older server for what differs between versions. Skips with the reason where t
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -14,10 +17,17 @@ from pathlib import Path
 
 import pytest
 
+from schema_tool import project
+
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_CRON_LIB = Path("/usr/lib/postgresql/15/lib/pg_cron.so")
 PG_CRON_CONTROL = Path("/usr/share/postgresql/15/extension/pg_cron.control")
 SKIP_REASON = "pg_cron not installed: apt-get install postgresql-15-cron"
+ROOT = Path(__file__).resolve().parents[1]
+# The bootstrap's vector block, removed for a server without pgvector.
+VECTOR_BLOCK = re.compile(
+    r"\n[ \t]*if not exists \(select from pg_catalog\.pg_extension where extname = 'vector'\) then\n"
+    r"[ \t]*create extension vector with schema extensions;\n[ \t]*end if;")
 
 
 def _os_user() -> str | None:
@@ -70,3 +80,18 @@ def pg15_cron_url():
     finally:
         _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def with_text(f: project.SqlFile, text: str) -> project.SqlFile:
+    return dataclasses.replace(f, text=text, checksum=hashlib.sha256(text.encode()).hexdigest())
+
+
+def bootstrap_without_vector() -> tuple[project.SqlFile, ...]:
+    """The real bootstrap layer minus the vector extension, which PostgreSQL 15 here lacks."""
+    files = []
+    for f in project.load(ROOT).layer("bootstrap"):
+        if VECTOR_BLOCK.search(f.text):
+            f = with_text(f, VECTOR_BLOCK.sub("", f.text, count=1))
+        files.append(f)
+    assert "create extension vector" not in "".join(f.text for f in files), "the vector block changed shape"
+    return tuple(files)

@@ -11,8 +11,6 @@ against real tables.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import re
 import shutil
 from pathlib import Path
 
@@ -21,7 +19,7 @@ import pytest
 from psycopg.rows import dict_row
 
 from schema_tool import apply, project
-from tests.pg15 import pg15_cron_url  # noqa: F401  (fixture)
+from tests.pg15 import bootstrap_without_vector, pg15_cron_url, with_text  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -39,38 +37,22 @@ FUNCTIONS = (
     "generate_autopilot_weekly_report", "run_weekly_autopilot_reports",
 )
 VIEWS = ("autopilot_cron_monitor",)
-# The bootstrap's vector block, removed for a server without pgvector.
-VECTOR_BLOCK = re.compile(
-    r"\n[ \t]*if not exists \(select from pg_catalog\.pg_extension where extname = 'vector'\) then\n"
-    r"[ \t]*create extension vector with schema extensions;\n[ \t]*end if;")
-
-
-def _with_text(f: project.SqlFile, text: str) -> project.SqlFile:
-    return dataclasses.replace(f, text=text, checksum=hashlib.sha256(text.encode()).hexdigest())
-
-
 def cron_project(*, touch_cron: bool = False) -> project.Project:
     """The real project's files that the cron layer needs, with the bootstrap minus vector.
 
     touch_cron appends a comment to each cron file, so the engine sees it
     changed and applies it again, as after an edit.
     """
-    full = project.load(ROOT)
-    files = []
-    for f in full.files:
-        if f.layer == "bootstrap":
-            if VECTOR_BLOCK.search(f.text):
-                f = _with_text(f, VECTOR_BLOCK.sub("", f.text, count=1))
-                assert "create extension vector" not in f.text
-            files.append(f)
-        elif f.layer == "migrations" and f.version in MIGRATIONS:
+    files = list(bootstrap_without_vector())
+    for f in project.load(ROOT).files:
+        if f.layer == "migrations" and f.version in MIGRATIONS:
             files.append(f)
         elif f.layer == "functions" and f.name in FUNCTIONS:
             files.append(f)
         elif f.layer == "views" and f.name in VIEWS:
             files.append(f)
         elif f.layer == "cron":
-            files.append(_with_text(f, f.text + "\n-- re-applied\n") if touch_cron else f)
+            files.append(with_text(f, f.text + "\n-- re-applied\n") if touch_cron else f)
     bootstrap_text = "".join(f.text for f in files if f.layer == "bootstrap")
     assert "create extension vector" not in bootstrap_text, "the bootstrap's vector block changed shape"
     assert {f.name for f in files if f.layer == "functions"} == set(FUNCTIONS)
