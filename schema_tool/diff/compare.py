@@ -501,7 +501,7 @@ class Differ:
             if a is None:
                 self.add("trigger", "missing", label, steps=create_trigger(b))
             elif b is None:
-                if qualified(schema, table) in self.b.tables or schema not in self._compared():
+                if self._kept(schema, table):
                     self.add("trigger", "extra", label, steps=[drop_trigger(a)])
             elif a.definition != b.definition:
                 self.add("trigger", "changed", label, f"{a.definition} -> {b.definition}",
@@ -510,6 +510,12 @@ class Differ:
                 steps = [Step(CREATE_TRIGGER, _trigger_state(b))] if a.enabled != b.enabled else []
                 steps += _comment(f"trigger {ident(name)} on", qualified(schema, table), a.comment, b.comment)
                 self.add("trigger", "changed", label, "; ".join(_fields(a, b, ("enabled", "comment"))), steps)
+
+    def _kept(self, schema: str, table: str) -> bool:
+        """Whether a trigger's or policy's relation stays (else its drop takes them), or lives in a
+        platform schema that is not compared (storage.objects, auth.users)."""
+        q = qualified(schema, table)
+        return q in self.b.tables or q in self.b.views or schema not in self._compared()
 
     def _compared(self) -> set[str]:
         return {s.name for s in self.b.catalog["schemas"]}
@@ -522,7 +528,7 @@ class Differ:
             if a is None:
                 self.add("policy", "missing", label, steps=create_policy(b))
             elif b is None:
-                if qualified(schema, table) in self.b.tables or schema not in self._compared():
+                if self._kept(schema, table):
                     self.add("policy", "extra", label, steps=[drop_policy(a)])
             elif details := _fields(a, b, fields):
                 self.add("policy", "changed", label, "; ".join(details), [drop_policy(a), *create_policy(b)])
