@@ -21,8 +21,8 @@ from schema_tool.diff.model import (
     CREATE_FUNCTION, CREATE_INDEX, CREATE_POLICY, CREATE_SCHEMA, CREATE_SEQUENCE, CREATE_TABLE, CREATE_TRIGGER,
     CREATE_TYPE, CREATE_VIEW, DEFAULT_PRIVILEGES, DROP_COLLATION, DROP_COLUMN, DROP_CONSTRAINT, DROP_DEFAULT,
     DROP_EXTENSION, DROP_FOREIGN_KEY, DROP_FUNCTION, DROP_INDEX, DROP_POLICY, DROP_SCHEMA, DROP_SEQUENCE, DROP_TABLE,
-    DROP_TRIGGER, DROP_TYPE, DROP_VIEW, GRANT, OWN_SEQUENCE, SCHEDULE, SET_RLS, UNSCHEDULE, Change, DiffReport, Key,
-    Step,
+    DROP_TRIGGER, DROP_TYPE, DROP_VIEW, GRANT, OWN_SEQUENCE, RECREATED, SCHEDULE, SET_RLS, UNSCHEDULE, Change,
+    DiffReport, Key, Step,
 )
 from schema_tool.diff.text import ident, literal, on, qualified, role
 
@@ -654,7 +654,7 @@ class Differ:
 
     def _recreate(self, key: Key, cause: Key) -> Change | None:
         kind, identity = key
-        why = f"recreated around a change of {cause[1]}"
+        why = f"{RECREATED}{cause[1]}"
         if kind == "relation" and identity in self.a.views and identity in self.b.views:
             v = self.b.views[identity]
             return Change("materialized view" if v.materialized else "view", "changed", identity, why,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 Key = tuple[str, str]
 
 PREAMBLE = "set check_function_bodies = off"
+# The detail of a change made only because something it depends on is dropped and created again.
+RECREATED = "recreated around a change of "
 
 # Phases: drops first (dependents before what they depend on), then creations.
 (UNSCHEDULE, DROP_POLICY, DROP_TRIGGER, DROP_VIEW, DROP_FOREIGN_KEY, DROP_CONSTRAINT, DROP_INDEX, DROP_DEFAULT,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from schema_tool.catalog import Catalog
 from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
-from schema_tool.diff.model import CREATE_TRIGGER, PREAMBLE, Change, DiffReport, Step
+from schema_tool.diff.model import CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
 from schema_tool.sqlsplit import lower_keywords
@@ -34,6 +35,10 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
     for change in report.modelled:
         if change.destructive and not allow_destructive:
             continue
+        if change.kind in REPEATABLE_KINDS and _needs_drop_first(change, result):
+            migration.append(_drops_only(change))
+            if change.detail.startswith(RECREATED):
+                continue  # unchanged itself: its file, re-applied after the migration, recreates it
         if change.kind in ("function", "procedure"):
             _write_function(project, change, live, written, migration)
         elif change.kind == "view":
@@ -53,6 +58,7 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
         if _is_table(live, (schema, table)):
             path = "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
             written[path] = policies_file(path, schema, table, live)
+    migration = [_if_exists(change) for change in migration]
     statements = DiffReport(migration, [], report.source_dependencies,
                             report.target_dependencies).sql(allow_destructive=True)[0]
     statements = [s for s in statements if s != PREAMBLE]
@@ -70,6 +76,46 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     return sorted(written)
+
+
+# Objects of the repeatable layers, which the engine applies after the migrations.
+REPEATABLE_KINDS = ("function", "procedure", "view", "trigger", "policy")
+REPEATABLE_DROP = re.compile(r"^drop (view|function|procedure|trigger|policy) (?!if exists )", re.I)
+
+
+def _if_exists(change: Change) -> Change:
+    """A migration's drop of a view, function, trigger or policy, with "if exists": on a database built
+    from scratch the repeatable layers run after the migrations, so the object is not there yet (or never
+    will be, when its file was removed)."""
+    steps = [replace(s, sql=REPEATABLE_DROP.sub(r"drop \1 if exists ", s.sql)) for s in change.steps]
+    return replace(change, steps=steps)
+
+
+def _drops_only(change: Change) -> Change:
+    """The drop steps of a change whose object its file recreates after the migration."""
+    return replace(change, steps=[s for s in change.steps if s.drops and REPEATABLE_DROP.match(s.sql)])
+
+
+def _needs_drop_first(change: Change, result: DiffRun) -> bool:
+    """Whether an existing database must lose the object before the migration runs: it is in the way of
+    a table change (recreated around it), or its file's CREATE OR REPLACE cannot turn the old object
+    into the new one (a function whose result or arguments changed, a view whose columns did)."""
+    if change.action != "changed" or not any(REPEATABLE_DROP.match(s.sql) for s in change.steps):
+        return False
+    if change.detail.startswith(RECREATED):
+        return True
+    if change.kind == "view":
+        return not _columns_extended(result.source, result.target, change.name)
+    return change.kind in ("function", "procedure")
+
+
+def _columns_extended(before: Catalog, after: Catalog, view: str) -> bool:
+    """Whether the view's columns after are its columns before (same names and types), plus new ones."""
+    def columns(found: Catalog) -> list[tuple[str, str]]:
+        return [(c.name, c.type) for c in found["columns"] if qualified(c.schema, c.table_name) == view]
+
+    old = columns(before)
+    return columns(after)[:len(old)] == old
 
 
 def _is_table(live: Catalog, table: tuple[str, str]) -> bool:
