@@ -207,6 +207,15 @@ def _write_trigger(project, change: Change, live: Catalog, written: dict, migrat
             Step(CREATE_TRIGGER, f"alter table {qualified(schema, table)} {verb} trigger {ident(trigger)}")]))
 
 
+def _unschedule_where_scheduled(name: str) -> str:
+    """Unscheduling in a migration: only where pg_cron is installed and the job exists (on a new
+    database the cron layer comes after the migrations, or not at all)."""
+    return (f"do $$\nbegin\n    if to_regclass('cron.job') is not null then\n"
+            f"        perform cron.unschedule(jobid)\n        from cron.job\n"
+            f"        where jobname = {literal(name)} and database = current_database();\n"
+            f"    end if;\nend\n$$")
+
+
 def _trigger_statement(project, written: dict, trigger: str, table: str):
     """(path, text, start, end) of the statement creating `trigger` in a triggers file, if one does."""
     from schema_tool.sqlsplit import split
@@ -225,10 +234,12 @@ def _write_cron(project, change: Change, live: Catalog, written: dict, migration
     job = next((j for j in live["cron_jobs"] or [] if j["name"] == change.name), None)
     if job is None:
         written[path] = None
-        migration.append(change)
+        unschedule = replace(change.steps[0], sql=_unschedule_where_scheduled(change.name))
+        migration.append(replace(change, steps=[unschedule]))
         return
     text = (f"-- {path}\n-- Scheduled by name: re-applying replaces the job, never duplicates it.\n\n"
-            f"select cron.schedule({literal(job['name'])}, {literal(job['schedule'])}, {literal(job['command'])});\n")
+            f"select cron.schedule({literal(job['name'])}, {literal(job['schedule'])}, "
+            f"{literal(job['command'])});\n")
     if not job["active"]:
         text += (f"\n-- kept paused: cron.schedule leaves a job's active flag as it is\n"
                  f"select cron.alter_job(jobid, active := false)\nfrom cron.job\n"

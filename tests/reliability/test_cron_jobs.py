@@ -226,3 +226,32 @@ def _reset_jobs(conn) -> None:
     for name, (schedule, command) in EXPECTED_JOBS.items():
         conn.execute("select cron.schedule(%s, %s, %s)", (name, schedule, command))
         conn.execute("select cron.alter_job(jobid, active := true) from cron.job where jobname = %s", (name,))
+
+
+def test_diff_write_unschedules_a_removed_job_only_where_it_is_scheduled(pg15_cron_url, applied, tmp_path):
+    from schema_tool import diff
+    from schema_tool.catalog import Catalog
+
+    shutil.copytree(ROOT / "sql" / "cron", tmp_path / "sql" / "cron")
+    (tmp_path / "sql" / "migrations").mkdir()
+    files_project = project.load(tmp_path)
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        try:
+            conn.execute("select cron.unschedule('autopilot-weekly-reports')")
+            live = diff.read_side(conn)
+            files = Catalog({**live.rows, "cron_jobs": diff.cron_jobs_of_files(files_project)})
+            report = diff.compare(files, live)
+            written = diff.write(files_project, "no_weekly_reports", diff.DiffRun("files", "live", report, files,
+                                                                                 live), allow_destructive=False)
+            assert written == ["sql/cron/autopilot-weekly-reports.sql", "sql/migrations/0001_no_weekly_reports.sql"]
+            assert not (tmp_path / "sql/cron/autopilot-weekly-reports.sql").exists()
+            migration = (tmp_path / "sql/migrations/0001_no_weekly_reports.sql").read_text()
+            _reset_jobs(conn)
+            conn.execute(migration)  # where the job is scheduled, it goes
+            assert [j["jobname"] for j in autopilot_jobs(conn)] == ["autopilot-daily-optimization"]
+            conn.execute(migration)  # where it is not, nothing happens
+            conn.execute("create database without_cron")
+            with psycopg.connect(pg15_cron_url.replace("/postgres?", "/without_cron?"), autocommit=True) as bare:
+                bare.execute(migration)  # nor where pg_cron is absent
+        finally:
+            _reset_jobs(conn)
