@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from schema_tool.catalog import Catalog
 from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
-from schema_tool.diff.model import CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
+from schema_tool.diff.model import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
 from schema_tool.sqlsplit import lower_keywords
@@ -58,6 +58,7 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
         if _is_table(live, (schema, table)):
             path = "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
             written[path] = policies_file(path, schema, table, live)
+    migration += _functions_needed(migration, report.target_dependencies, live)
     migration = [_if_exists(change) for change in migration]
     statements = DiffReport(migration, [], report.source_dependencies,
                             report.target_dependencies).sql(allow_destructive=True)[0]
@@ -94,6 +95,19 @@ def _if_exists(change: Change) -> Change:
 def _drops_only(change: Change) -> Change:
     """The drop steps of a change whose object its file recreates after the migration."""
     return replace(change, steps=[s for s in change.steps if s.drops and REPEATABLE_DROP.match(s.sql)])
+
+
+def _functions_needed(migration: list[Change], dependencies: dict, live: Catalog) -> list[Change]:
+    """The functions the migration's new objects call (a column default, a CHECK): the migration creates
+    them too, since on a new database the functions layer comes only after the migrations. Their files,
+    re-applied after it, set their comments and grants."""
+    created = {key for change in migration for step in change.steps for key in step.creates}
+    wanted = sorted({ref for key in created for ref in dependencies.get(key, ())
+                     if ref[0] == "function" and ref not in created})
+    functions = {f.identity: f for f in live["functions"]}
+    return [Change("function", "changed", identity, "needed by the migration", [
+        Step(CREATE_FUNCTION, _unindented_header(functions[identity].definition.strip()),
+             creates=(("function", identity),))]) for _, identity in wanted if identity in functions]
 
 
 def _needs_drop_first(change: Change, result: DiffRun) -> bool:

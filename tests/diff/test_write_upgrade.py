@@ -127,3 +127,24 @@ def test_a_view_losing_a_column_is_dropped_before_its_file_recreates_it(toy, emp
     assert result.code == 0, result.err
     assert "stamped_at" not in (toy.root / "sql/views/note_titles.sql").read_text()
     _upgrades_and_builds(toy, server, empty_url, production)
+
+
+def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(toy, empty_url, server):
+    _files(toy)
+    production = server.url(server.create_database("production"))
+    for url in (empty_url, production):
+        assert cli("up", project=toy, url=url).code == 0
+    execute(empty_url,
+            "create function public.next_note_code() returns text language sql volatile set search_path = '' "
+            "as $$ select 'N-' || (select count(*) + 1 from public.notes) $$",
+            "alter table public.notes add column code text not null default public.next_note_code()",
+            "alter table public.notes add constraint notes_title_counted check (public.title_count() >= 0)")
+
+    result = cli("diff", "--write", "note_codes", project=toy, url=empty_url)
+
+    assert result.code == 0, result.err
+    migration = (toy.root / "sql/migrations/0002_note_codes.sql").read_text()
+    assert migration.index("function public.next_note_code()") < migration.index("add column code")
+    assert migration.index("function public.title_count()") < migration.index("notes_title_counted")
+    assert (toy.root / "sql/functions/next_note_code.sql").exists()
+    _upgrades_and_builds(toy, server, empty_url, production)
