@@ -6,6 +6,7 @@ import psycopg
 
 from schema_tool import catalog, diff
 from schema_tool.sqlsplit import split
+from tests.toy import cli
 
 
 def build(server, template: str, sql_text: str) -> str:
@@ -20,3 +21,17 @@ def build(server, template: str, sql_text: str) -> str:
 def read(url: str) -> catalog.Catalog:
     with psycopg.connect(url) as conn:
         return diff.read_side(conn)
+
+
+def files_reproduce(toy, server, live_url: str, *upgraded: str) -> None:
+    """A new database built from the project's files, and each database in `upgraded` (built from the
+    older files) after an `up`, have no drift against the live one."""
+    for url in upgraded:
+        upgrade = cli("up", project=toy, url=url)
+        assert upgrade.code == 0, upgrade.out + upgrade.err
+    fresh = server.url(server.create_database("fresh"))
+    build = cli("up", project=toy, url=fresh)
+    assert build.code == 0, build.out + build.err
+    for url in (*upgraded, fresh):
+        drift = cli("diff", "--from", url, "--to", live_url)
+        assert "No differences." in drift.out, drift.out

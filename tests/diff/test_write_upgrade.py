@@ -5,6 +5,7 @@ build a new one: views, functions, triggers and policies in the way of a migrati
 
 from __future__ import annotations
 
+from tests.diff.sides import files_reproduce
 from tests.toy import cli, execute
 
 NOTES = ("-- sql/migrations/0001_notes.sql\n-- Notes: what users write down.\n\n"
@@ -39,22 +40,17 @@ def _files(toy) -> None:
     toy.write("triggers/notes.sql", TRIGGERS)
 
 
-def _upgrades_and_builds(toy, server, live: str, production: str) -> None:
-    upgrade = cli("up", project=toy, url=production)
-    assert upgrade.code == 0, upgrade.out + upgrade.err
-    fresh = server.url(server.create_database("fresh"))
-    build = cli("up", project=toy, url=fresh)
-    assert build.code == 0, build.out + build.err
-    for database in (production, fresh):
-        drift = cli("diff", "--from", database, "--to", live)
-        assert "No differences." in drift.out, drift.out
+def _deployed(toy, live: str, server) -> str:
+    """The old files applied to the developer's database and to production; production's URL."""
+    _files(toy)
+    production = server.url(server.create_database("production"))
+    for url in (live, production):
+        assert cli("up", project=toy, url=url).code == 0
+    return production
 
 
 def test_a_column_type_change_under_a_view_a_policy_and_a_trigger_upgrades_production(toy, empty_url, server):
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (empty_url, production):
-        assert cli("up", project=toy, url=url).code == 0
+    production = _deployed(toy, empty_url, server)
     execute(empty_url,
             "drop view public.note_titles",
             "drop policy notes_read on public.notes",
@@ -74,14 +70,11 @@ def test_a_column_type_change_under_a_view_a_policy_and_a_trigger_upgrades_produ
     assert written == {"sql/migrations/0002_longer_titles.sql"}, "the repeatable files stay as they are"
     migration = (toy.root / "sql/migrations/0002_longer_titles.sql").read_text()
     assert migration.index("drop view if exists public.note_titles") < migration.index("alter column title type")
-    _upgrades_and_builds(toy, server, empty_url, production)
+    files_reproduce(toy, server, empty_url, production)
 
 
 def test_removed_functions_views_and_triggers_leave_if_exists_drops(toy, empty_url, server):
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (empty_url, production):
-        assert cli("up", project=toy, url=url).code == 0
+    production = _deployed(toy, empty_url, server)
     execute(empty_url, "drop view public.note_titles", "drop trigger notes_stamp on public.notes",
             "drop function public.notes_stamp()", "drop function public.title_count()")
 
@@ -93,14 +86,11 @@ def test_removed_functions_views_and_triggers_leave_if_exists_drops(toy, empty_u
     assert "notes_stamp" not in (toy.root / "sql/triggers/notes.sql").read_text()
     migration = (toy.root / "sql/migrations/0002_drop_extras.sql").read_text()
     assert "drop function if exists public.title_count();" in migration
-    _upgrades_and_builds(toy, server, empty_url, production)
+    files_reproduce(toy, server, empty_url, production)
 
 
 def test_a_function_whose_result_type_changed_is_dropped_before_its_file_recreates_it(toy, empty_url, server):
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (empty_url, production):
-        assert cli("up", project=toy, url=url).code == 0
+    production = _deployed(toy, empty_url, server)
     execute(empty_url, "drop function public.title_count()",
             "create function public.title_count() returns bigint language sql stable set search_path = '' "
             "as $$ select count(*) from public.notes $$")
@@ -111,14 +101,11 @@ def test_a_function_whose_result_type_changed_is_dropped_before_its_file_recreat
     assert "returns bigint" in (toy.root / "sql/functions/title_count.sql").read_text()
     assert "drop function if exists public.title_count();" in (
         toy.root / "sql/migrations/0002_bigger_count.sql").read_text()
-    _upgrades_and_builds(toy, server, empty_url, production)
+    files_reproduce(toy, server, empty_url, production)
 
 
 def test_a_view_losing_a_column_is_dropped_before_its_file_recreates_it(toy, empty_url, server):
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (empty_url, production):
-        assert cli("up", project=toy, url=url).code == 0
+    production = _deployed(toy, empty_url, server)
     execute(empty_url, "drop view public.note_titles",
             "create view public.note_titles with (security_invoker = true) as select id, title from public.notes")
 
@@ -126,14 +113,11 @@ def test_a_view_losing_a_column_is_dropped_before_its_file_recreates_it(toy, emp
 
     assert result.code == 0, result.err
     assert "stamped_at" not in (toy.root / "sql/views/note_titles.sql").read_text()
-    _upgrades_and_builds(toy, server, empty_url, production)
+    files_reproduce(toy, server, empty_url, production)
 
 
 def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(toy, empty_url, server):
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (empty_url, production):
-        assert cli("up", project=toy, url=url).code == 0
+    production = _deployed(toy, empty_url, server)
     execute(empty_url,
             "create function public.next_note_code() returns text language sql volatile set search_path = '' "
             "as $$ select 'N-' || (select count(*) + 1 from public.notes) $$",
@@ -147,4 +131,4 @@ def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(t
     assert migration.index("function public.next_note_code()") < migration.index("add column code")
     assert migration.index("function public.title_count()") < migration.index("notes_title_counted")
     assert (toy.root / "sql/functions/next_note_code.sql").exists()
-    _upgrades_and_builds(toy, server, empty_url, production)
+    files_reproduce(toy, server, empty_url, production)
