@@ -49,6 +49,9 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
             _write_cron(project, change, live, written, migration)
         elif change.kind in ("policy", "privileges") and _is_table(live, _table_of(change.name)):
             policy_tables.add(_table_of(change.name))
+        elif change.kind == "table" and change.action == "extra":
+            _forget_table(project, change.name, result.source, written)
+            migration.append(change)
         elif change.kind == "table" and change.action == "changed" and "rls_" in change.detail:
             policy_tables.add(_table_of(change.name))
             migration.append(change)
@@ -56,7 +59,7 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
             migration.append(change)
     for schema, table in sorted(policy_tables):
         if _is_table(live, (schema, table)):
-            path = "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
+            path = _policies_path(schema, table)
             written[path] = policies_file(path, schema, table, live)
     migration += _functions_needed(migration, report.target_dependencies, live)
     migration = [_if_exists(change) for change in migration]
@@ -132,6 +135,10 @@ def _columns_extended(before: Catalog, after: Catalog, view: str) -> bool:
     return columns(after)[:len(old)] == old
 
 
+def _policies_path(schema: str, table: str) -> str:
+    return "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
+
+
 def _is_table(live: Catalog, table: tuple[str, str]) -> bool:
     return any((t.schema, t.name) == table for t in live["tables"])
 
@@ -201,9 +208,7 @@ def _write_trigger(project, change: Change, live: Catalog, written: dict, migrat
                 and t["schema"] == schema), None)
     if row is None:
         migration.append(change)
-        if found:
-            path, text, start, end = found
-            written[path] = text[:start] + text[end:].lstrip(";").lstrip("\n")
+        _remove_statement(found, written)
         return
     statement = _house_style(re.sub(r"^CREATE (CONSTRAINT )?TRIGGER", r"CREATE OR REPLACE \1TRIGGER",
                                     row["definition"]) + ";").strip().rstrip(";")
@@ -228,6 +233,24 @@ def _unschedule_where_scheduled(name: str) -> str:
             f"        perform cron.unschedule(jobid)\n        from cron.job\n"
             f"        where jobname = {literal(name)} and database = current_database();\n"
             f"    end if;\nend\n$$")
+
+
+def _remove_statement(found, written: dict) -> None:
+    """Take a statement found by _trigger_statement out of its file."""
+    if found:
+        path, text, start, end = found
+        written[path] = text[:start] + text[end:].lstrip(";").lstrip("\n")
+
+
+def _forget_table(project, table_label: str, source: Catalog, written: dict) -> None:
+    """A dropped table's policies file goes, and the statements creating its triggers leave their files:
+    re-applied on a new database, they would fail on the missing table."""
+    schema, table = _table_of(table_label)
+    path = _policies_path(schema, table)
+    if (project.root / path).is_file():
+        written[path] = None
+    for trigger in source.of_table("triggers", table, schema):
+        _remove_statement(_trigger_statement(project, written, trigger.name, f"{schema}.{table}"), written)
 
 
 def _trigger_statement(project, written: dict, trigger: str, table: str):

@@ -132,3 +132,16 @@ def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(t
     assert migration.index("function public.title_count()") < migration.index("notes_title_counted")
     assert (toy.root / "sql/functions/next_note_code.sql").exists()
     files_reproduce(toy, server, empty_url, production)
+
+
+def test_a_dropped_table_takes_its_policies_file_and_its_triggers_along(toy, empty_url, server):
+    production = _deployed(toy, empty_url, server)
+    execute(empty_url, "drop view public.note_titles", "drop table public.notes",
+            "drop function public.title_count()")
+
+    result = cli("diff", "--write", "drop_notes", "--allow-destructive", project=toy, url=empty_url)
+
+    assert result.code == 0, result.err
+    assert not (toy.root / "sql/policies/notes.sql").exists()
+    assert "notes_stamp" not in (toy.root / "sql/triggers/notes.sql").read_text()
+    files_reproduce(toy, server, empty_url, production)
