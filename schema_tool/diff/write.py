@@ -290,14 +290,22 @@ def policies_file(path: str, schema: str, table: str, live: Catalog) -> str:
     lines = [f"-- {path}", f"-- Who may do what on {target}. Re-applied as a whole.", ""]
     if schema == "public":
         lines.append(f"revoke all on {target} from anon, authenticated;")
-        grants = [g for g in live.of_table("grants", table, schema) if g["grantee"] in API_ROLES]
-        by_target: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-        for g in grants:
-            by_target[(g["grantee"], g["column_name"])].add(g["privilege"].lower())
-        for (grantee, column), privileges in sorted(by_target.items(), key=str):
-            columns = f" ({ident(column)})" if column else ""
-            listed = "all" if not column and privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
-            lines.append(f"grant {listed}{columns} on {target} to {role(grantee)};")
+        table_level: dict[str, set[str]] = defaultdict(set)
+        column_level: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for g in live.of_table("grants", table, schema):
+            if g.grantee not in API_ROLES:
+                continue
+            if g.column_name:
+                column_level[(g.grantee, g.privilege.lower())].add(g.column_name)
+            else:
+                table_level[g.grantee].add(g.privilege.lower())
+        for grantee, privileges in sorted(table_level.items()):
+            listed = "all" if privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
+            lines.append(f"grant {listed} on {target} to {role(grantee)};")
+        # one statement per privilege: in "grant insert, select (c)" the column list binds to select only
+        for (grantee, privilege), columns in sorted(column_level.items()):
+            listed = ", ".join(ident(c) for c in sorted(columns))
+            lines.append(f"grant {privilege} ({listed}) on {target} to {role(grantee)};")
     for p in live.of_table("policies", table, schema):
         lines += ["", create_policy(p)[0].sql + ";"]
     return _house_style("\n".join(lines) + "\n")

@@ -23,14 +23,14 @@ def read(url: str) -> catalog.Catalog:
         return diff.read_side(conn)
 
 
-def files_reproduce(toy, server, live_url: str, *upgraded: str) -> None:
+def files_reproduce(project, server, live_url: str, *upgraded: str) -> None:
     """A new database built from the project's files, and each database in `upgraded` (built from the
     older files) after an `up`, have no drift against the live one."""
     for url in upgraded:
-        upgrade = cli("up", project=toy, url=url)
+        upgrade = cli("up", project=project, url=url)
         assert upgrade.code == 0, upgrade.out + upgrade.err
     fresh = server.url(server.create_database("fresh"))
-    build = cli("up", project=toy, url=fresh)
+    build = cli("up", project=project, url=fresh)
     assert build.code == 0, build.out + build.err
     for url in (*upgraded, fresh):
         drift = cli("diff", "--from", url, "--to", live_url)

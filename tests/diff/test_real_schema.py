@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import psycopg
 
 from schema_tool import apply, project
 from schema_tool import diff as core
-from tests.toy import ROOT, cli, execute
+from tests.diff.sides import files_reproduce
+from tests.toy import ROOT, ToyProject, cli, execute
 
 DRIFT = (
     "drop policy campaigns_owner on public.campaigns",
@@ -118,3 +120,26 @@ def test_the_generated_sql_builds_the_whole_schema_from_nothing_and_drops_it_aga
     statements, left_out = core.compare(_catalog(clone), _catalog(nothing)).sql(allow_destructive=True)
     _apply_in_one_transaction(clone, statements)
     assert core.compare(_catalog(clone), _catalog(nothing)).modelled == []
+
+
+def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_changed_database(
+        migrated_url, server, template_database, tmp_path):
+    shutil.copytree(ROOT / "sql", tmp_path / "sql")
+    execute(migrated_url,
+            "alter table public.leads add column nickname text",
+            "create index leads_nickname_idx on public.leads (created_by, nickname)",
+            "alter table public.leads alter column company type varchar(300)",
+            "create or replace function public.stamp_resolved_at() returns trigger language plpgsql "
+            "set search_path = '' as $$ begin new.resolved_at := coalesce(new.resolved_at, now()); return new; end $$",
+            "create policy webhooks_service_read on public.webhooks for select to service_role using (true)",
+            "revoke delete on public.webhooks from authenticated")
+
+    result = cli("diff", "--project", str(tmp_path), "--database-url", migrated_url, "--write", "lead_nicknames",
+                 timeout=120)
+
+    assert result.code == 0, result.err
+    written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
+    assert written == {"sql/migrations/0015_lead_nicknames.sql", "sql/functions/stamp_resolved_at.sql",
+                       "sql/policies/webhooks.sql"}
+    production = server.url(server.create_database("production", template=template_database))
+    files_reproduce(ToyProject(tmp_path), server, migrated_url, production)
