@@ -136,7 +136,7 @@ def _columns_extended(before: Catalog, after: Catalog, view: str) -> bool:
 
 
 def _policies_path(schema: str, table: str) -> str:
-    return "sql/policies/" + (table if schema == "public" else f"{schema}.{table}") + ".sql"
+    return _repeatable_path("policies", schema, table)
 
 
 def _is_table(live: Catalog, table: tuple[str, str]) -> bool:
@@ -155,25 +155,38 @@ def _house_style(text: str) -> str:
 
 
 def _write_function(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
-    bare = change.name.split("(")[0].split(".")[-1]
-    path = f"sql/functions/{bare}.sql"
-    versions = [f for f in live["functions"] if f["name"] == bare and f["schema"] == "public"]
+    schema, bare = _schema_and_name(change.name.split("(")[0])
+    path = _repeatable_path("functions", schema, bare)
+    versions = [f for f in live["functions"] if f.name == bare and f.schema == schema]
     if not versions:
         written[path] = None
         migration.append(change)
         return
     if change.action == "extra":
         migration.append(change)  # an overload went away; the file keeps the others
+    # what a new function gets without asking: EXECUTE for PUBLIC and the default privileges' grantees
+    fresh = {"PUBLIC"} | {d.grantee for d in live["default_privileges"]
+                          if d.object_type == "f" and d.privilege == "EXECUTE" and d.schema in (None, schema)}
     parts = [f"-- {path}\n"]
     for f in versions:
-        kind = "procedure" if f["kind"] == "p" else "function"
-        signature = f"public.{ident(f['name'])}({f['arguments']})"
-        parts.append(_unindented_header(f["definition"].strip()) + ";\n")
-        if f["comment"]:
-            parts.append(f"comment on {kind} {signature} is {literal(f['comment'])};\n")
-        fresh = ["PUBLIC=EXECUTE"] + [f"{r}=EXECUTE" for r in API_ROLES]
-        parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", fresh, f["privileges"])]
+        kind = "procedure" if f.kind == "p" else "function"
+        signature = f"{qualified(schema, f.name)}({f.arguments})"
+        parts.append(_unindented_header(f.definition.strip()) + ";\n")
+        if f.comment:
+            parts.append(f"comment on {kind} {signature} is {literal(f.comment)};\n")
+        granted = [f"{g}=EXECUTE" for g in sorted(fresh)]
+        parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", granted, f.privileges)]
     written[path] = _house_style("\n".join(parts))
+
+
+def _schema_and_name(label: str) -> tuple[str, str]:
+    schema, _, name = label.rpartition(".")
+    return schema.strip('"') or "public", name.strip('"')
+
+
+def _repeatable_path(layer: str, schema: str, name: str) -> str:
+    """sql/<layer>/<name>.sql for the public schema, sql/<layer>/<schema>.<name>.sql for another."""
+    return f"sql/{layer}/" + (name if schema == "public" else f"{schema}.{name}") + ".sql"
 
 
 def _unindented_header(definition: str) -> str:
@@ -185,18 +198,18 @@ def _unindented_header(definition: str) -> str:
 
 
 def _write_view(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
-    bare = change.name.split(".")[-1].strip('"')
-    path = f"sql/views/{bare}.sql"
-    view = next((v for v in live["views"] if v["name"] == bare and v["schema"] == "public"), None)
+    schema, bare = _schema_and_name(change.name)
+    path = _repeatable_path("views", schema, bare)
+    view = next((v for v in live["views"] if v.name == bare and v.schema == schema), None)
     if view is None:
         written[path] = None
         migration.append(change)
         return
-    options = f" with ({', '.join(view['options'])})" if view["options"] else ""
-    text = (f"-- {path}\n\ncreate or replace view public.{ident(bare)}{options} as\n"
-            f"{view['definition'].rstrip().rstrip(';')};\n")
-    if view["comment"]:
-        text += f"\ncomment on view public.{ident(bare)} is {literal(view['comment'])};\n"
+    options = f" with ({', '.join(view.options)})" if view.options else ""
+    text = (f"-- {path}\n\ncreate or replace view {qualified(schema, bare)}{options} as\n"
+            f"{view.definition.rstrip().rstrip(';')};\n")
+    if view.comment:
+        text += f"\ncomment on view {qualified(schema, bare)} is {literal(view.comment)};\n"
     written[path] = _house_style(text)
 
 

@@ -127,3 +127,21 @@ def test_a_changed_function_is_written_in_house_style(toy, empty_url, server):
                           "language sql", "stable", "set search_path to ''"]
     assert "revoke execute on function public.note_count(p_user uuid) from anon, public;" in lines
     files_reproduce(toy, server, empty_url, production)
+
+
+def test_functions_and_views_of_another_schema_get_files_named_after_their_schema(toy, empty_url, server):
+    production = _project(toy, empty_url, server)
+    execute(empty_url,
+            "create schema reporting",
+            "create function reporting.note_count(p_user uuid) returns bigint language sql stable "
+            "set search_path = '' as $$ select count(*) from public.notes where user_id = p_user $$",
+            "create view reporting.open_notes with (security_invoker = true) as "
+            "select id, user_id from public.notes where not archived")
+
+    result = cli("diff", "--write", "reporting", project=toy, url=empty_url)
+
+    assert result.code == 0, result.err
+    assert _written(result) == {"sql/migrations/0002_reporting.sql", "sql/functions/reporting.note_count.sql",
+                                "sql/views/reporting.open_notes.sql"}
+    assert "create schema reporting;" in (toy.root / "sql/migrations/0002_reporting.sql").read_text()
+    files_reproduce(toy, server, empty_url, production)
