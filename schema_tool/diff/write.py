@@ -210,6 +210,7 @@ def _write_view(project, change: Change, live: Catalog, written: dict, migration
             f"{view.definition.rstrip().rstrip(';')};\n")
     if view.comment:
         text += f"\ncomment on view {qualified(schema, bare)} is {literal(view.comment)};\n"
+    text += "\n" + "\n".join(grant_lines(schema, bare, live)) + "\n"
     written[path] = _house_style(text)
 
 
@@ -302,23 +303,31 @@ def policies_file(path: str, schema: str, table: str, live: Catalog) -> str:
     target = qualified(schema, table)
     lines = [f"-- {path}", f"-- Who may do what on {target}. Re-applied as a whole.", ""]
     if schema == "public":
-        lines.append(f"revoke all on {target} from anon, authenticated;")
-        table_level: dict[str, set[str]] = defaultdict(set)
-        column_level: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for g in live.of_table("grants", table, schema):
-            if g.grantee not in API_ROLES:
-                continue
-            if g.column_name:
-                column_level[(g.grantee, g.privilege.lower())].add(g.column_name)
-            else:
-                table_level[g.grantee].add(g.privilege.lower())
-        for grantee, privileges in sorted(table_level.items()):
-            listed = "all" if privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
-            lines.append(f"grant {listed} on {target} to {role(grantee)};")
-        # one statement per privilege: in "grant insert, select (c)" the column list binds to select only
-        for (grantee, privilege), columns in sorted(column_level.items()):
-            listed = ", ".join(ident(c) for c in sorted(columns))
-            lines.append(f"grant {privilege} ({listed}) on {target} to {role(grantee)};")
+        lines += grant_lines(schema, table, live)
     for p in live.of_table("policies", table, schema):
         lines += ["", create_policy(p)[0].sql + ";"]
     return _house_style("\n".join(lines) + "\n")
+
+
+def grant_lines(schema: str, table: str, live: Catalog) -> list[str]:
+    """The API roles' privileges on a table or view as the house style writes them: revoke what the
+    defaults gave, then grant what the live database has."""
+    target = qualified(schema, table)
+    lines = [f"revoke all on {target} from anon, authenticated;"]
+    table_level: dict[str, set[str]] = defaultdict(set)
+    column_level: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g in live.of_table("grants", table, schema):
+        if g.grantee not in API_ROLES:
+            continue
+        if g.column_name:
+            column_level[(g.grantee, g.privilege.lower())].add(g.column_name)
+        else:
+            table_level[g.grantee].add(g.privilege.lower())
+    for grantee, privileges in sorted(table_level.items()):
+        listed = "all" if privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
+        lines.append(f"grant {listed} on {target} to {role(grantee)};")
+    # one statement per privilege: in "grant insert, select (c)" the column list binds to select only
+    for (grantee, privilege), columns in sorted(column_level.items()):
+        listed = ", ".join(ident(c) for c in sorted(columns))
+        lines.append(f"grant {privilege} ({listed}) on {target} to {role(grantee)};")
+    return lines

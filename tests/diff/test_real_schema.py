@@ -132,7 +132,8 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
             "create or replace function public.stamp_resolved_at() returns trigger language plpgsql "
             "set search_path = '' as $$ begin new.resolved_at := coalesce(new.resolved_at, now()); return new; end $$",
             "create policy webhooks_service_read on public.webhooks for select to service_role using (true)",
-            "revoke delete on public.webhooks from authenticated")
+            "revoke delete on public.webhooks from authenticated",
+            _with_first_project_column((ROOT / "sql/views/ai_video_stats.sql").read_text()))
 
     result = cli("diff", "--project", str(tmp_path), "--database-url", migrated_url, "--write", "lead_nicknames",
                  timeout=120)
@@ -140,6 +141,15 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
     assert result.code == 0, result.err
     written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
     assert written == {"sql/migrations/0015_lead_nicknames.sql", "sql/functions/stamp_resolved_at.sql",
-                       "sql/policies/webhooks.sql"}
+                       "sql/policies/webhooks.sql", "sql/views/ai_video_stats.sql"}
+    assert "revoke all on public.ai_video_stats from anon, authenticated;" in (
+        tmp_path / "sql/views/ai_video_stats.sql").read_text()
     production = server.url(server.create_database("production", template=template_database))
     files_reproduce(ToyProject(tmp_path), server, migrated_url, production)
+
+
+def _with_first_project_column(view_file: str) -> str:
+    """The CREATE VIEW statement of ai_video_stats with one more column."""
+    statement = view_file[view_file.index("create or replace view"):view_file.index("comment on view")]
+    return statement.replace("max(p.created_at) as last_project_at",
+                             "max(p.created_at) as last_project_at,\n    min(p.created_at) as first_project_at")
