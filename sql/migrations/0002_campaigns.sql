@@ -94,7 +94,6 @@ comment on column public.campaign_tasks.assigned_to is 'Free-text assignee (a na
 comment on column public.campaign_tasks.completed_at is 'Set when the task reaches completed, cleared when it leaves it (trigger).';
 
 create index campaign_tasks_campaign_id_created_by_idx on public.campaign_tasks (campaign_id, created_by);
-create index campaign_tasks_created_by_created_at_idx on public.campaign_tasks (created_by, created_at desc);
 -- open tasks by due date: the task list's main query
 create index campaign_tasks_created_by_due_date_idx on public.campaign_tasks (created_by, due_date)
     where status <> 'completed';
@@ -274,18 +273,12 @@ create table public.generated_content_pieces (
     published_at timestamptz,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    -- stamped by trigger on publishing; kept when a published piece is archived
-    constraint generated_content_pieces_published_at_check check (status <> 'published' or published_at is not null),
     constraint generated_content_pieces_campaign_fkey foreign key (campaign_id, user_id)
         references public.campaigns (id, created_by) on delete set null (campaign_id)
 );
 
 comment on table public.generated_content_pieces is
     'AI-generated copy (posts, ads, emails, scripts), optionally for a campaign, with the model and prompt that made it.';
-comment on column public.generated_content_pieces.status is
-    'Lifecycle: draft -> approved | rejected; approved -> published | rejected, or back to draft for edits; rejected -> draft (rework); any state -> archived (final).';
-comment on column public.generated_content_pieces.published_at is
-    'When the piece was published; stamped by trigger when status becomes published.';
 comment on column public.generated_content_pieces.ai_model is 'Model that generated the text, e.g. gpt-5 or claude-sonnet-4.5.';
 comment on column public.generated_content_pieces.metadata is 'Generation details: tone, length, token counts, variants.';
 
@@ -323,7 +316,6 @@ create table public.workflow_executions (
     constraint workflow_executions_completed_at_check
         check ((status in ('completed', 'failed', 'cancelled')) = (completed_at is not null)),
     constraint workflow_executions_error_message_check check (status = 'failed' or error_message is null),
-    constraint workflow_executions_times_check check (completed_at is null or started_at is null or completed_at >= started_at),
     constraint workflow_executions_campaign_fkey foreign key (campaign_id, user_id)
         references public.campaigns (id, created_by) on delete set null (campaign_id)
 );
@@ -332,9 +324,6 @@ comment on table public.workflow_executions is
     'One run of a campaign workflow (launch, content generation, nurture...), its steps and outcome.';
 comment on column public.workflow_executions.status is
     'Lifecycle: pending -> running -> completed | failed; pending or running -> cancelled.';
-comment on column public.workflow_executions.started_at is 'When the run started; stamped by trigger when status becomes running.';
-comment on column public.workflow_executions.completed_at is
-    'When the run ended (completed, failed or cancelled); stamped by trigger, NULL while it is pending or running.';
 comment on column public.workflow_executions.steps is 'Array of step records: [{"name": ..., "status": ..., "at": ...}].';
 
 create index workflow_executions_campaign_id_user_id_idx on public.workflow_executions (campaign_id, user_id);

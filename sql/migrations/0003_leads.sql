@@ -31,8 +31,6 @@ create table public.leads (
     updated_at timestamptz not null default now(),
     constraint leads_identity_check check (email is not null or first_name is not null or last_name is not null
                                            or company is not null),
-    -- converted_at is stamped and cleared by trigger (leads_stamp_converted_at)
-    constraint leads_converted_at_check check ((status = 'converted') = (converted_at is not null)),
     -- lets children tie their tenant to this row's tenant
     constraint leads_id_created_by_key unique (id, created_by),
     constraint leads_campaign_fkey foreign key (campaign_id, created_by)
@@ -41,14 +39,10 @@ create table public.leads (
 
 comment on table public.leads is
     'Central lead database: people and companies a user may sell to, with their status and computed score.';
-comment on column public.leads.status is
-    'Sales stage: new, contacted, qualified, converted or lost. Not a strict lifecycle: sales teams move leads back and forth (a lost lead is re-engaged, a qualified one drops back to contacted), so every move is allowed.';
 comment on column public.leads.score is
     'Sum of the points the owner''s active lead_scoring_rules give the lead''s activities (floored at 0); kept by trigger.';
 comment on column public.leads.custom_fields is 'User-defined attributes, e.g. {"industry": "retail"}.';
 comment on column public.leads.last_activity_at is 'When the latest lead_activities row occurred; kept by trigger.';
-comment on column public.leads.converted_at is
-    'When the lead became converted; stamped when status becomes converted, cleared when it leaves it (trigger).';
 
 create index leads_created_by_created_at_idx on public.leads (created_by, created_at desc);
 create index leads_created_by_status_idx on public.leads (created_by, status);
@@ -71,7 +65,6 @@ create table public.lead_activities (
     activity_data jsonb not null default '{}'
         constraint lead_activities_activity_data_is_object check (jsonb_typeof(activity_data) = 'object'),
     occurred_at timestamptz not null default now(),
-    score_delta integer not null default 0,
     created_at timestamptz not null default now(),
     constraint lead_activities_lead_fkey foreign key (lead_id, user_id)
         references public.leads (id, created_by) on delete cascade
@@ -81,8 +74,6 @@ comment on table public.lead_activities is
     'Interaction history of a lead (email opens and clicks, visits, forms, meetings); each insert rescores the lead.';
 comment on column public.lead_activities.activity_data is
     'Details of the interaction, matched by scoring rules'' conditions, e.g. {"page": "/pricing"}.';
-comment on column public.lead_activities.score_delta is
-    'Points this activity adds to the lead''s score under the owner''s active scoring rules (negative for penalties); kept by trigger, also when the rules change. The lead''s score is the sum of its activities'' deltas, floored at 0.';
 
 create index lead_activities_lead_id_user_id_idx on public.lead_activities (lead_id, user_id);
 create index lead_activities_user_id_occurred_at_idx on public.lead_activities (user_id, occurred_at desc);
@@ -150,7 +141,6 @@ comment on column public.autopilot_lead_inbox.lead_name is 'Copy of the lead''s 
 comment on column public.autopilot_lead_inbox.priority is 'From the lead''s score: high from 70, normal from 30, low below.';
 
 create index autopilot_lead_inbox_lead_id_user_id_idx on public.autopilot_lead_inbox (lead_id, user_id);
-create index autopilot_lead_inbox_user_id_idx on public.autopilot_lead_inbox (user_id);
 create index autopilot_lead_inbox_user_id_received_at_idx on public.autopilot_lead_inbox (user_id, received_at desc)
     where archived_at is null;
 

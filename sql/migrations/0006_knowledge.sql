@@ -64,7 +64,7 @@ create table public.knowledge_documents (
 comment on table public.knowledge_documents is
     'Uploaded or linked documents of a knowledge bucket, with the state of their chunking.';
 comment on column public.knowledge_documents.status is
-    'Chunking lifecycle: pending -> processing -> completed | failed; failed -> pending to retry. completed is final.';
+    'Chunking lifecycle: pending -> processing -> completed | failed; failed or completed -> pending to re-run.';
 comment on column public.knowledge_documents.processed_at is 'When chunking last completed (trigger).';
 
 create index knowledge_documents_bucket_id_user_id_idx on public.knowledge_documents (bucket_id, user_id);
@@ -100,18 +100,12 @@ comment on table public.knowledge_chunks is
 comment on column public.knowledge_chunks.embedding is
     'ada-002 embedding of content; NULL until embedded. Searched by cosine distance through search_knowledge_chunks().';
 
--- A 1536-dimension vector takes 6 KB: kept in the row rather than TOASTed,
--- so exact scans and index rechecks read it without detoasting.
-alter table public.knowledge_chunks alter column embedding set storage plain;
-
--- the composite foreign key to the document (and its cascade)
-create index knowledge_chunks_document_id_user_id_idx on public.knowledge_chunks (document_id, user_id);
--- Per-user search reads a tenant's chunks through this btree and ranks them
--- exactly. Deliberately no vector index: measured against the seed's IVFFLAT
--- and against HNSW with iterative scans, the exact per-user scan was the only
--- design with recall 1.00 and no short answers, and had the lowest p95
--- (figures in docs/knowledge-search.md, bench/knowledge_search.py).
+-- Per-user search: small tenants are answered exactly through this btree,
+-- large ones through the HNSW index with iterative scans (see
+-- docs/knowledge-search.md for the measurements behind this choice).
 create index knowledge_chunks_user_id_idx on public.knowledge_chunks (user_id);
+create index knowledge_chunks_embedding_idx on public.knowledge_chunks
+    using hnsw (embedding extensions.vector_cosine_ops);
 
 alter table public.knowledge_chunks enable row level security;
 
@@ -120,27 +114,19 @@ alter table public.knowledge_chunks enable row level security;
 create table public.knowledge_access_logs (
     id uuid primary key default gen_random_uuid(),
     user_id uuid not null references auth.users (id) on delete cascade,
-    query_hash text not null
-        constraint knowledge_access_logs_query_hash_check check (query_hash ~ '^[0-9a-f]{64}$'),
     result_count integer not null
         constraint knowledge_access_logs_result_count_check check (result_count >= 0),
     top_similarity double precision,
     similarity_threshold double precision not null,
     result_limit integer not null,
     chunk_ids uuid[] not null default '{}',
-    duration_ms numeric(10, 3),
+    duration_ms numeric(10,3),
     created_at timestamptz not null default now()
 );
 
 comment on table public.knowledge_access_logs is
     'Semantic search audit trail: one row per search_knowledge_chunks() call, written by the function; users read their own.';
-comment on column public.knowledge_access_logs.query_hash is
-    'sha256 (hex) of the query embedding''s text form: groups repeated queries without storing them.';
-comment on column public.knowledge_access_logs.top_similarity is 'Cosine similarity of the best result; NULL when nothing was found.';
-comment on column public.knowledge_access_logs.similarity_threshold is 'The threshold applied (-1 when the caller passed NULL: none).';
-comment on column public.knowledge_access_logs.result_limit is 'The p_limit of the search.';
 comment on column public.knowledge_access_logs.chunk_ids is 'The chunks returned, best first.';
-comment on column public.knowledge_access_logs.duration_ms is 'Time the search took inside the database, in milliseconds.';
 
 create index knowledge_access_logs_user_id_created_at_idx on public.knowledge_access_logs (user_id, created_at desc);
 

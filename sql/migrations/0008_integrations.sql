@@ -11,7 +11,7 @@ create table public.webhooks (
     url text not null
         constraint webhooks_url_check check (url ~ '^https://[^[:space:]]+$'),
     events text[] not null
-        constraint webhooks_events_check check (cardinality(events) >= 1 and array_position(events, null) is null),
+        constraint webhooks_events_check check (cardinality(events) >= 1),
     secret_encrypted bytea,
     is_active boolean not null default true,
     failure_count integer not null default 0
@@ -25,13 +25,10 @@ create table public.webhooks (
 
 comment on table public.webhooks is
     'Outgoing webhooks: HTTPS endpoints a user registers to receive platform events (lead.created, campaign.completed...).';
-comment on column public.webhooks.url is 'The receiving endpoint; HTTPS only, so payloads and signatures never travel in clear text.';
 comment on column public.webhooks.events is 'Event names delivered to the endpoint, e.g. {lead.created,campaign.completed}.';
 comment on column public.webhooks.secret_encrypted is
     'Encrypted signing secret for the X-Signature header; not selectable by authenticated.';
 comment on column public.webhooks.failure_count is 'Consecutive failed deliveries; the sender disables the hook after too many.';
-comment on column public.webhooks.last_status_code is 'HTTP status of the last delivery attempt.';
-comment on column public.webhooks.last_triggered_at is 'When the last delivery was attempted.';
 
 create index webhooks_user_id_created_at_idx on public.webhooks (user_id, created_at desc);
 
@@ -92,17 +89,8 @@ create table public.oauth_connections (
 
 comment on table public.oauth_connections is
     'OAuth tokens of social platforms, one per user and platform. Tokens are encrypted and, like user_secrets, unreadable to authenticated.';
-comment on column public.oauth_connections.platform_user_id is 'The account id on the platform that granted the tokens.';
 comment on column public.oauth_connections.access_token_encrypted is 'Encrypted access token; server-side only.';
-comment on column public.oauth_connections.refresh_token_encrypted is
-    'Encrypted refresh token, when the platform issues one; server-side only.';
-comment on column public.oauth_connections.scopes is 'Scopes the user granted, as the platform names them.';
-comment on column public.oauth_connections.expires_at is 'When the access token expires; NULL for tokens without expiry.';
 comment on column public.oauth_connections.token_iv is 'IV used to encrypt the tokens; server-side only.';
-
--- the token refresher: active grants by expiry
-create index oauth_connections_expires_at_idx on public.oauth_connections (expires_at)
-    where is_active and expires_at is not null;
 
 alter table public.oauth_connections enable row level security;
 
@@ -122,21 +110,15 @@ create table public.oauth_states (
     used_at timestamptz,
     created_at timestamptz not null default now(),
     constraint oauth_states_state_key unique (state),
-    constraint oauth_states_expiry_check check (expires_at > created_at),
-    constraint oauth_states_used_at_check check (used_at >= created_at)
+    constraint oauth_states_expiry_check check (expires_at > created_at)
 );
 
 comment on table public.oauth_states is
     'OAuth CSRF states: single-use and expiring; consumed by consume_oauth_state() when the provider redirects back.';
-comment on column public.oauth_states.state is 'Random state token sent to the provider and checked on the redirect back; unique.';
-comment on column public.oauth_states.redirect_uri is 'Where the provider redirects back; the token exchange must repeat it.';
-comment on column public.oauth_states.expires_at is 'A state is accepted only before this time (ten minutes after creation by default).';
 comment on column public.oauth_states.code_verifier is 'PKCE verifier for the token exchange; server-side only.';
 comment on column public.oauth_states.used_at is 'When the state was consumed; a used state is never accepted again.';
 
 create index oauth_states_user_id_created_at_idx on public.oauth_states (user_id, created_at desc);
--- purging expired states
-create index oauth_states_expires_at_idx on public.oauth_states (expires_at);
 
 alter table public.oauth_states enable row level security;
 
@@ -159,8 +141,6 @@ create table public.social_platform_connections (
         check (status in ('active', 'paused', 'disconnected', 'error')),
     follower_count integer
         constraint social_platform_connections_follower_count_check check (follower_count >= 0),
-    following_count integer
-        constraint social_platform_connections_following_count_check check (following_count >= 0),
     last_synced_at timestamptz,
     metadata jsonb not null default '{}'
         constraint social_platform_connections_metadata_is_object check (jsonb_typeof(metadata) = 'object'),
@@ -173,17 +153,9 @@ create table public.social_platform_connections (
 
 comment on table public.social_platform_connections is
     'Social media accounts and pages a user publishes to, with their sync state and audience size.';
-comment on column public.social_platform_connections.oauth_connection_id is
-    'The OAuth grant the account is reached through; set to NULL (the row stays) when the grant is deleted.';
-comment on column public.social_platform_connections.account_id is 'The account or page id on the platform.';
-comment on column public.social_platform_connections.account_handle is 'The public handle, e.g. @acme.';
-comment on column public.social_platform_connections.follower_count is 'Followers at the last sync.';
-comment on column public.social_platform_connections.following_count is 'Accounts followed at the last sync.';
-comment on column public.social_platform_connections.last_synced_at is 'When counts and metadata were last fetched from the platform.';
-comment on column public.social_platform_connections.metadata is 'Platform-specific profile data (display name, avatar URL, page category...).';
+comment on column public.social_platform_connections.oauth_connection_id is 'The OAuth grant the account is reached through.';
 
 create index social_platform_connections_oauth_connection_id_user_id_idx
     on public.social_platform_connections (oauth_connection_id, user_id);
-create index social_platform_connections_user_id_status_idx on public.social_platform_connections (user_id, status);
 
 alter table public.social_platform_connections enable row level security;

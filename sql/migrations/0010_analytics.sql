@@ -18,17 +18,12 @@ create table public.performance_analytics (
         constraint performance_analytics_metrics_is_object check (jsonb_typeof(metrics) = 'object'),
     created_at timestamptz not null default now(),
     constraint performance_analytics_period_check check (period_end >= period_start),
-    constraint performance_analytics_entity_check check ((entity_type = 'account') = (entity_id is null)),
-    -- one aggregate per entity and period; NULL entity_id (the account) counts as one value
-    constraint performance_analytics_entity_period_key
-        unique nulls not distinct (user_id, entity_type, entity_id, granularity, period_start)
+    constraint performance_analytics_entity_check check ((entity_type = 'account') = (entity_id is null))
 );
 
 comment on table public.performance_analytics is
     'User performance tracking: aggregated metrics per entity (the account, a campaign, a channel...) and period.';
-comment on column public.performance_analytics.entity_id is
-    'The campaign, content or e-mail campaign measured (polymorphic, so no foreign key); NULL for the whole account.';
-comment on column public.performance_analytics.granularity is 'Length of the period the row aggregates: day, week or month.';
+comment on column public.performance_analytics.entity_id is 'The campaign, content or e-mail campaign measured; NULL for the whole account.';
 comment on column public.performance_analytics.metrics is 'Aggregates for the period, e.g. {"leads": 40, "spend": 300, "roi": 2.1}.';
 
 create index performance_analytics_user_id_period_idx
@@ -65,18 +60,10 @@ create table public.analytics_reports (
 );
 
 comment on table public.analytics_reports is 'Generated reports over a period, optionally for one campaign, with their data and file.';
-comment on column public.analytics_reports.campaign_id is 'The campaign reported on; NULL for account-wide reports (and after the campaign is deleted).';
-comment on column public.analytics_reports.status is
-    'Lifecycle: pending -> generating -> completed | failed; failed -> pending to retry, completed -> pending to regenerate.';
-comment on column public.analytics_reports.data is 'The report content: figures, series and tables, as the report_type defines.';
-comment on column public.analytics_reports.file_url is 'Rendered export (PDF, CSV) in storage, once generated.';
-comment on column public.analytics_reports.generated_at is 'Set by a trigger when the report completes; NULL otherwise.';
+comment on column public.analytics_reports.status is 'Lifecycle: pending -> generating -> completed | failed; failed -> pending to retry.';
 
 create index analytics_reports_campaign_id_user_id_idx on public.analytics_reports (campaign_id, user_id);
 create index analytics_reports_user_id_created_at_idx on public.analytics_reports (user_id, created_at desc);
--- the generator's queue: reports still to produce, oldest first
-create index analytics_reports_queue_idx on public.analytics_reports (created_at)
-    where status in ('pending', 'generating');
 
 alter table public.analytics_reports enable row level security;
 
@@ -98,15 +85,10 @@ create table public.real_time_metrics (
 
 comment on table public.real_time_metrics is
     'Real-time entity metrics: time-stamped readings (visitors now, clicks in the last minute) per entity.';
-comment on column public.real_time_metrics.entity_id is 'The entity measured (polymorphic by entity_type, so no foreign key).';
-comment on column public.real_time_metrics.metric_value is 'The reading at recorded_at.';
-comment on column public.real_time_metrics.recorded_at is 'When the reading was taken (may precede created_at, the insert time).';
 
 -- the latest reading of a metric of an entity
 create index real_time_metrics_latest_idx
     on public.real_time_metrics (user_id, entity_type, entity_id, metric_name, recorded_at desc);
--- purging old readings: the table is append-mostly, so recorded_at follows the physical order
-create index real_time_metrics_recorded_at_idx on public.real_time_metrics using brin (recorded_at);
 
 alter table public.real_time_metrics enable row level security;
 
@@ -138,15 +120,9 @@ create table public.ai_insights (
 );
 
 comment on table public.ai_insights is 'AI-generated insights (opportunities, risks, trends) for a user or one of their campaigns.';
-comment on column public.ai_insights.campaign_id is
-    'The campaign the insight is about, if any; the insight is deleted with the campaign.';
-comment on column public.ai_insights.confidence is 'The model''s confidence in the insight, 0 to 1.';
 comment on column public.ai_insights.status is 'Lifecycle: new -> viewed -> acted_on | dismissed; new -> acted_on | dismissed.';
-comment on column public.ai_insights.data is 'Supporting evidence: figures, affected entities, suggested actions.';
-comment on column public.ai_insights.expires_at is 'After this time the insight is stale and no longer shown.';
 
 create index ai_insights_campaign_id_user_id_idx on public.ai_insights (campaign_id, user_id);
-create index ai_insights_user_id_created_at_idx on public.ai_insights (user_id, created_at desc);
 create index ai_insights_user_id_unread_idx on public.ai_insights (user_id, priority, created_at desc)
     where status = 'new';
 
@@ -165,7 +141,7 @@ create table public.keyword_research (
         constraint keyword_research_search_volume_check check (search_volume >= 0),
     difficulty smallint
         constraint keyword_research_difficulty_check check (difficulty between 0 and 100),
-    cpc numeric(12, 4)
+    cpc numeric(10, 2)
         constraint keyword_research_cpc_check check (cpc >= 0),
     intent text
         constraint keyword_research_intent_check
@@ -183,12 +159,6 @@ create table public.keyword_research (
 comment on table public.keyword_research is
     'Keyword research results per user, keyword, location and language: volume, difficulty, cost per click, intent.';
 comment on column public.keyword_research.keyword is 'The keyword, lower-case and trimmed so that duplicates are caught.';
-comment on column public.keyword_research.location is 'Market the figures are for: a country or region code, or global.';
-comment on column public.keyword_research.search_volume is 'Average monthly searches.';
-comment on column public.keyword_research.difficulty is 'Ranking difficulty score, 0 (easy) to 100 (hardest).';
-comment on column public.keyword_research.cpc is 'Average cost per click in the account currency.';
-comment on column public.keyword_research.intent is 'Search intent: informational, navigational, commercial or transactional.';
-comment on column public.keyword_research.source is 'Tool or API the figures came from.';
 comment on column public.keyword_research.trend is 'Monthly search volumes, oldest first: [{"month": "2025-09", "volume": 880}, ...].';
 
 alter table public.keyword_research enable row level security;

@@ -27,12 +27,8 @@ create table public.brand_positioning_analyses (
 
 comment on table public.brand_positioning_analyses is
     'Brand positioning by the 3Cs framework (company, customer, competition), with the resulting statement and recommendations.';
-comment on column public.brand_positioning_analyses.campaign_id is
-    'The campaign this was made for, if any (the same user''s); set to NULL when the campaign is deleted.';
 comment on column public.brand_positioning_analyses.three_cs_analysis is
     'Object with the keys company, customer and competition, each the analysis of that C.';
-comment on column public.brand_positioning_analyses.differentiators is 'What sets the brand apart, one per element.';
-comment on column public.brand_positioning_analyses.recommendations is 'Suggested positioning actions, as a list.';
 comment on column public.brand_positioning_analyses.brand_tone is 'Voice attributes, e.g. {"formality": "casual", "traits": ["bold"]}.';
 
 create index brand_positioning_analyses_campaign_id_user_id_idx
@@ -59,13 +55,6 @@ create table public.funnel_designs (
                and jsonb_typeof(funnel_structure -> 'engagement') = 'object'
                and jsonb_typeof(funnel_structure -> 'conversion') = 'object'
                and jsonb_typeof(funnel_structure -> 'retention') = 'object'),
-    -- a stage's offers and automation tasks, where given, are lists
-    constraint funnel_designs_funnel_stage_lists_check
-        check (not jsonb_path_exists(
-            funnel_structure,
-            '$.* ? ((exists (@.offers) && @.offers.type() != "array")
-                    || (exists (@.automation_tasks) && @.automation_tasks.type() != "array"))'
-        )),
     is_active boolean not null default true,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -75,12 +64,8 @@ create table public.funnel_designs (
 
 comment on table public.funnel_designs is
     'Sales funnel designs through the four stages Awareness -> Engagement -> Conversion -> Retention.';
-comment on column public.funnel_designs.campaign_id is
-    'The campaign this was made for, if any (the same user''s); set to NULL when the campaign is deleted.';
 comment on column public.funnel_designs.funnel_structure is
-    'Exactly the keys awareness, engagement, conversion, retention (their order is fixed, so not stored), each an object '
-    'such as {"goal": ..., "offers": [...], "automation_tasks": [...]}; offers and automation_tasks must be arrays.';
-comment on column public.funnel_designs.is_active is 'Whether the funnel is the one currently run; inactive designs are kept as drafts or history.';
+    'Exactly the keys awareness, engagement, conversion, retention; each an object such as {"goal": ..., "offers": [...], "automation_tasks": [...]}.';
 
 create index funnel_designs_campaign_id_user_id_idx on public.funnel_designs (campaign_id, user_id);
 create index funnel_designs_user_id_created_at_idx on public.funnel_designs (user_id, created_at desc);
@@ -96,8 +81,7 @@ create table public.competitive_gap_analyses (
     our_brand text not null
         constraint competitive_gap_analyses_our_brand_not_blank check (btrim(our_brand) <> ''),
     competitors text[] not null
-        constraint competitive_gap_analyses_competitors_check
-        check (cardinality(competitors) >= 1 and array_position(competitors, null) is null),
+        constraint competitive_gap_analyses_competitors_check check (cardinality(competitors) >= 1),
     gap_analysis jsonb not null
         constraint competitive_gap_analyses_gap_analysis_check
         check (jsonb_typeof(gap_analysis) = 'object'
@@ -111,13 +95,8 @@ create table public.competitive_gap_analyses (
 
 comment on table public.competitive_gap_analyses is
     'Competitive positioning gaps between our brand and its competitors, and the differentiator we can own.';
-comment on column public.competitive_gap_analyses.campaign_id is
-    'The campaign this was made for, if any (the same user''s); set to NULL when the campaign is deleted.';
-comment on column public.competitive_gap_analyses.competitors is 'Names of the competitors compared against; at least one.';
 comment on column public.competitive_gap_analyses.gap_analysis is
     'Object with at least the keys messaging, channels, audience and content: the gaps found in each.';
-comment on column public.competitive_gap_analyses.ownable_differentiator is
-    'The differentiator no competitor claims that the brand can credibly own.';
 
 create index competitive_gap_analyses_campaign_id_user_id_idx on public.competitive_gap_analyses (campaign_id, user_id);
 create index competitive_gap_analyses_user_id_created_at_idx
@@ -136,8 +115,7 @@ create table public.performance_tracking_frameworks (
     channels text[] not null default '{}',
     tracking_framework jsonb not null default '{}'
         constraint performance_tracking_frameworks_tracking_framework_is_object
-        check (jsonb_typeof(tracking_framework) = 'object'
-               and (not tracking_framework ? 'kpis' or jsonb_typeof(tracking_framework -> 'kpis') = 'array')),
+        check (jsonb_typeof(tracking_framework) = 'object'),
     is_active boolean not null default true,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -147,13 +125,8 @@ create table public.performance_tracking_frameworks (
 
 comment on table public.performance_tracking_frameworks is
     'KPI tracking setups: which KPIs a campaign is measured by, on which channels, with targets and sources.';
-comment on column public.performance_tracking_frameworks.campaign_id is
-    'The campaign this was made for, if any (the same user''s); set to NULL when the campaign is deleted.';
-comment on column public.performance_tracking_frameworks.campaign_name is
-    'The campaign as named in the framework; kept when the linked campaign is deleted.';
-comment on column public.performance_tracking_frameworks.channels is 'Channels the KPIs are tracked on, e.g. {email,linkedin,google_ads}.';
 comment on column public.performance_tracking_frameworks.tracking_framework is
-    'KPI definitions, e.g. {"kpis": [{"name": "cpl", "target": 20, "source": "ads"}]}; kpis, when present, is an array.';
+    'KPI definitions, e.g. {"kpis": [{"name": "cpl", "target": 20, "source": "ads"}]}.';
 
 create index performance_tracking_frameworks_campaign_id_user_id_idx
     on public.performance_tracking_frameworks (campaign_id, user_id);

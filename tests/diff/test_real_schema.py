@@ -140,7 +140,8 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
 
     assert result.code == 0, result.err
     written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
-    assert written == {"sql/migrations/0015_lead_nicknames.sql", "sql/functions/stamp_resolved_at.sql",
+    next_migration = f"sql/migrations/{project.load(ROOT).latest_version + 1:04d}_lead_nicknames.sql"
+    assert written == {next_migration, "sql/functions/stamp_resolved_at.sql",
                        "sql/policies/webhooks.sql", "sql/views/ai_video_stats.sql"}
     assert "revoke all on public.ai_video_stats from anon, authenticated;" in (
         tmp_path / "sql/views/ai_video_stats.sql").read_text()
