@@ -360,11 +360,6 @@ def absent(conn: psycopg.Connection, kind: str) -> bool:
     return kind in REQUIRES and not _platform_table(conn, kind)[0]
 
 
-def unreadable(conn: psycopg.Connection, kind: str) -> bool:
-    """Whether the platform table a kind reads is there but the connected user may not read it."""
-    return kind in REQUIRES and _platform_table(conn, kind) == (True, False)
-
-
 def read(conn: psycopg.Connection, kind: str, schemas: list[str] | None = None,
          excluded: tuple[str, ...] = PLATFORM_SCHEMAS) -> list:
     """Rows of one object kind; [] where the kind's platform table is absent."""
@@ -404,10 +399,11 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
     previous = conn.execute("select current_setting('search_path')").fetchone()[0]
     conn.execute("select set_config('search_path', '', false)")
     try:
-        schemas = compared_schemas(conn, excluded)
-        hidden = frozenset(kind for kind in kinds if unreadable(conn, kind))
+        params = {"excluded": list(excluded), "schemas": compared_schemas(conn, excluded)}
+        platform = {kind: _platform_table(conn, kind) for kind in kinds if kind in REQUIRES}  # (exists, readable)
+        hidden = frozenset(kind for kind, (exists, readable) in platform.items() if exists and not readable)
+        skipped = {kind for kind, (_, readable) in platform.items() if not readable}
         version = conn.execute("select current_setting('server_version_num')::int").fetchone()[0]
-        return Catalog({kind: None if kind in hidden or absent(conn, kind) else read(conn, kind, schemas, excluded)
-                        for kind in kinds}, hidden, version)
+        return Catalog({kind: None if kind in skipped else _run(conn, kind, params) for kind in kinds}, hidden, version)
     finally:
         conn.execute("select set_config('search_path', %s, false)", (previous,))
