@@ -23,6 +23,17 @@ def read(url: str) -> catalog.Catalog:
         return diff.read_side(conn)
 
 
+def deployed(toy, server, live_url: str, files: dict[str, str]) -> str:
+    """The files (path under sql/ -> text) applied to the developer's live database and to a new
+    production database; production's URL."""
+    for rel, text in files.items():
+        toy.write(rel, text)
+    production = server.url(server.create_database("production"))
+    for url in (live_url, production):
+        assert cli("up", project=toy, url=url).code == 0
+    return production
+
+
 def files_reproduce(project, server, live_url: str, *upgraded: str) -> None:
     """A new database built from the project's files, and each database in `upgraded` (built from the
     older files) after an `up`, have no drift against the live one."""

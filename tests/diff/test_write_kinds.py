@@ -5,7 +5,7 @@ upgraded, have no drift against the changed one."""
 
 from __future__ import annotations
 
-from tests.diff.sides import files_reproduce
+from tests.diff.sides import deployed, files_reproduce
 from tests.toy import cli, execute
 
 NOTES = ("-- sql/migrations/0001_notes.sql\n-- Notes: what users write down.\n\n"
@@ -23,14 +23,9 @@ OPEN_NOTES = ("-- sql/views/open_notes.sql\n\ncreate or replace view public.open
 
 
 def _project(toy, url, server, **extra_files) -> str:
-    """The files applied to the developer's database and to production; production's URL."""
-    toy.write("migrations/0001_notes.sql", NOTES)
-    toy.write("policies/notes.sql", NOTES_POLICIES)
-    for rel, text in extra_files.items():
-        toy.write(rel, text)
-    production = server.url(server.create_database("production"))
-    for database in (url, production):
-        assert cli("up", project=toy, url=database).code == 0
+    """The notes project applied to the developer's database and to production; production's URL."""
+    files = {"migrations/0001_notes.sql": NOTES, "policies/notes.sql": NOTES_POLICIES, **extra_files}
+    production = deployed(toy, server, url, files)
     assert cli("diff", "--check", project=toy, url=url).code == 0
     return production
 

@@ -5,7 +5,7 @@ build a new one: views, functions, triggers and policies in the way of a migrati
 
 from __future__ import annotations
 
-from tests.diff.sides import files_reproduce
+from tests.diff.sides import deployed, files_reproduce
 from tests.toy import cli, execute
 
 NOTES = ("-- sql/migrations/0001_notes.sql\n-- Notes: what users write down.\n\n"
@@ -31,26 +31,12 @@ TITLE_COUNT = ("-- sql/functions/title_count.sql\n\ncreate or replace function p
                "as $$ select count(*)::integer from public.notes $$;\n")
 
 
-def _files(toy) -> None:
-    toy.write("migrations/0001_notes.sql", NOTES)
-    toy.write("policies/notes.sql", POLICIES)
-    toy.write("views/note_titles.sql", VIEW)
-    toy.write("functions/notes_stamp.sql", STAMP)
-    toy.write("functions/title_count.sql", TITLE_COUNT)
-    toy.write("triggers/notes.sql", TRIGGERS)
-
-
-def _deployed(toy, live: str, server) -> str:
-    """The old files applied to the developer's database and to production; production's URL."""
-    _files(toy)
-    production = server.url(server.create_database("production"))
-    for url in (live, production):
-        assert cli("up", project=toy, url=url).code == 0
-    return production
+FILES = {"migrations/0001_notes.sql": NOTES, "policies/notes.sql": POLICIES, "views/note_titles.sql": VIEW,
+         "functions/notes_stamp.sql": STAMP, "functions/title_count.sql": TITLE_COUNT, "triggers/notes.sql": TRIGGERS}
 
 
 def test_a_column_type_change_under_a_view_a_policy_and_a_trigger_upgrades_production(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url,
             "drop view public.note_titles",
             "drop policy notes_read on public.notes",
@@ -74,7 +60,7 @@ def test_a_column_type_change_under_a_view_a_policy_and_a_trigger_upgrades_produ
 
 
 def test_removed_functions_views_and_triggers_leave_if_exists_drops(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url, "drop view public.note_titles", "drop trigger notes_stamp on public.notes",
             "drop function public.notes_stamp()", "drop function public.title_count()")
 
@@ -90,7 +76,7 @@ def test_removed_functions_views_and_triggers_leave_if_exists_drops(toy, empty_u
 
 
 def test_a_function_whose_result_type_changed_is_dropped_before_its_file_recreates_it(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url, "drop function public.title_count()",
             "create function public.title_count() returns bigint language sql stable set search_path = '' "
             "as $$ select count(*) from public.notes $$")
@@ -105,7 +91,7 @@ def test_a_function_whose_result_type_changed_is_dropped_before_its_file_recreat
 
 
 def test_a_view_losing_a_column_is_dropped_before_its_file_recreates_it(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url, "drop view public.note_titles",
             "create view public.note_titles with (security_invoker = true) as select id, title from public.notes")
 
@@ -117,7 +103,7 @@ def test_a_view_losing_a_column_is_dropped_before_its_file_recreates_it(toy, emp
 
 
 def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url,
             "create function public.next_note_code() returns text language sql volatile set search_path = '' "
             "as $$ select 'N-' || (select count(*) + 1 from public.notes) $$",
@@ -135,7 +121,7 @@ def test_a_function_a_new_column_default_calls_is_created_by_the_migration_too(t
 
 
 def test_a_dropped_table_takes_its_policies_file_and_its_triggers_along(toy, empty_url, server):
-    production = _deployed(toy, empty_url, server)
+    production = deployed(toy, server, empty_url, FILES)
     execute(empty_url, "drop view public.note_titles", "drop table public.notes",
             "drop function public.title_count()")
 
