@@ -329,13 +329,14 @@ class _Runner:
         recorded = dict(self.plan.recorded)
         for attempt in range(1, self.policy.retries + 2):
             try:
-                with self.conn.transaction():
-                    self._run_all()
-                return
-            except _Retry as conflict:
-                self._reset()
-                self.plan.recorded = dict(recorded)
-                self._retry_or_fail(conflict, attempt, None, "the whole run (--single-transaction)")
+                try:
+                    with self.conn.transaction():
+                        self._run_all()
+                    return
+                except _Retry as conflict:
+                    self._reset()
+                    self.plan.recorded = dict(recorded)
+                    self._retry_or_fail(conflict, attempt, None, "the whole run (--single-transaction)")
             except ApplyFailed as failure:
                 failure.applied = []  # the whole run rolled back
                 failure.left = "nothing was applied: the whole run rolled back (--single-transaction)"
