@@ -567,27 +567,32 @@ class _Runner:
 
     def _autocommit_statement(self, f: SqlFile, statement: Statement, number: int, total: int,
                               built: list[tuple[str, str]]) -> None:
+        def drop_invalid() -> None:
+            for schema, name in built:
+                self._drop_if_invalid(f, schema, name)
+
+        try:
+            self._autocommit(f, statement, drop_invalid)
+        except ApplyFailed as failure:
+            failure.left = _what_is_left(f, number, total, self.conn, built)
+            raise
+
+    def _autocommit(self, f: SqlFile, statement: Statement, after_conflict: Callable[[], None] | None = None) -> None:
+        """One statement outside a transaction, tried again after a lock timeout or deadlock."""
         for attempt in range(1, self.policy.retries + 2):
             try:
                 self._execute(f, statement)
                 return
             except _Retry as conflict:
-                for schema, name in built:
-                    self._drop_if_invalid(f, schema, name)
-                try:
-                    self._retry_or_fail(conflict, attempt, None, f.rel)
-                except ApplyFailed as failure:
-                    failure.left = _what_is_left(f, number, total, self.conn, built)
-                    raise
-            except ApplyFailed as failure:
-                failure.left = _what_is_left(f, number, total, self.conn, built)
-                raise
+                if after_conflict:
+                    after_conflict()
+                self._retry_or_fail(conflict, attempt, None, f.rel)
 
     def _drop_if_invalid(self, f: SqlFile, schema: str, name: str) -> None:
         if _index_state(self.conn, schema, name) == "invalid":
             drop = psycopg.sql.SQL("drop index concurrently if exists {}.{}").format(
                 psycopg.sql.Identifier(schema), psycopg.sql.Identifier(name))
-            self._execute(f, Statement(drop.as_string(self.conn), 0))
+            self._autocommit(f, Statement(drop.as_string(self.conn), 0))
 
 
 def _what_is_left(f: SqlFile, number: int, total: int, conn: psycopg.Connection,
