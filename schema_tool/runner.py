@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import psycopg
 import psycopg.sql
+from psycopg import generators, pq
 
 from schema_tool import fingerprint, history, locks
 from schema_tool.errors import ApplyFailed, ConnectionLost, FailedStatement
@@ -92,7 +93,7 @@ class Runner:
         # Unchanged bootstrap files still run: their guarded statements
         # recreate whatever went missing and otherwise change nothing.
         for f in plan.unchanged_bootstrap:
-            self._unit(f, None, lambda f=f: self._statements(f, split(f.text)))
+            self._unit(f, None, lambda f=f: self._run_file(f))
         for f, step in [(f, s) for f, s in plan.steps if f.layer == "bootstrap"]:
             self._unit(f, step, lambda f=f, step=step: self._apply_and_record(f, step))
         if plan.held_cron and has_extension(self.conn, "pg_cron"):
@@ -162,7 +163,7 @@ class Runner:
 
     def _apply_and_record(self, f: SqlFile, step: Step) -> None:
         started = time.monotonic()
-        self._statements(f, split(f.text))
+        self._run_file(f)
         history.record(self.conn, f, duration_ms=_ms_since(started))
 
     def _apply_repeatable(self, f: SqlFile, step: Step) -> str:
@@ -170,7 +171,7 @@ class Runner:
         started = time.monotonic()
         if f.layer == "policies":
             self._drop_policies(f)
-        self._statements(f, split(f.text))
+        self._run_file(f)
         left = fingerprint.fingerprints(self.conn, [f])[f.rel]
         history.record(self.conn, f, duration_ms=_ms_since(started), fingerprint=left)
         self.plan.recorded[f.rel] = left
@@ -186,14 +187,15 @@ class Runner:
             joined.clear()
             self.plan.recorded = dict(recorded_before)
             started = time.monotonic()
+            columns = _column_types(self.conn)
             self._statements_without_default_grants(f)
             history.record(self.conn, f, duration_ms=_ms_since(started))
-            broken = self._broken()
+            reasons = {path: f"its objects were changed by {f.rel}" for path in self._broken()}
+            for path in self._functions_reading(columns - _column_types(self.conn)):
+                reasons.setdefault(path, f"it reads a table whose column types {f.rel} changed")
             if last and not self.plan.repeatables_blocked:
-                wanted = {s.path for _, s in self._repeatable_steps() if s.state != "applied"} | broken
-            else:
-                wanted = broken
-            for rf, rstep in self._dependants(wanted, f):
+                reasons.update({s.path: s.reason for _, s in self._repeatable_steps() if s.state != "applied"})
+            for rf, rstep in self._dependants(reasons):
                 self._apply_repeatable(rf, rstep)
                 joined.append((rf, rstep))
 
@@ -203,15 +205,15 @@ class Runner:
             self.done.append(rf.rel)
             self._event("done", rstep)
 
-    def _dependants(self, paths: set[str], migration: SqlFile) -> list[tuple[SqlFile, Step]]:
-        """Steps for the repeatable files at `paths`, in apply order; planned steps are reused."""
+    def _dependants(self, reasons: dict[str, str]) -> list[tuple[SqlFile, Step]]:
+        """Steps for the repeatable files named in `reasons`, in apply order; planned steps are reused."""
         planned = {s.path: (f, s) for f, s in self._repeatable_steps()}
         chosen = []
         for f in self._project_repeatables():
-            if f.rel not in paths:
+            if f.rel not in reasons:
                 continue
             if f.rel not in planned:
-                step = Step(f.rel, f.kind, f"its objects were changed by {migration.rel}")
+                step = Step(f.rel, f.kind, reasons[f.rel])
                 self.plan.steps.append((f, step))
                 planned[f.rel] = (f, step)
             chosen.append(planned[f.rel])
@@ -227,35 +229,72 @@ class Runner:
         now = fingerprint.fingerprints(self.conn, files)
         return {path for path, fp in now.items() if self.plan.recorded.get(path) != fp}
 
+    def _functions_reading(self, columns_gone: set[tuple[int, str]]) -> set[str]:
+        """Function files to re-create because a table they read changed a column's type: PL/pgSQL keeps
+        the plans it made in every session, and only a new definition makes the sessions plan again
+        (otherwise their next call fails with 42804)."""
+        relations = sorted({relid for relid, _ in columns_gone})
+        if not relations:
+            return set()
+        names = set(self.conn.execute(FUNCTIONS_READING, {"relations": relations}).fetchall())
+        return {f.rel for f in self.project.layer("functions") if fingerprint.schema_and_name(f) in names}
+
     def _repair_broken(self, migration: SqlFile) -> None:
         """After a no-transaction migration: what it broke, each file in a transaction of its own."""
-        for f, step in self._dependants(self._broken(), migration):
+        for f, step in self._dependants({path: f"its objects were changed by {migration.rel}"
+                                         for path in self._broken()}):
             if step.state != "applied":
                 self._unit(f, step, lambda f=f, step=step: self._apply_repeatable(f, step))
 
     # -- statements ---------------------------------------------------------
 
-    def _statements(self, f: SqlFile, statements: list[Statement]) -> None:
-        for statement in statements:
-            self._execute(f, statement)
+    def _run_file(self, f: SqlFile) -> None:
+        """A file's statements sent as one simple query: one round trip for the file instead of one per
+        statement. The server runs them in order and answers each in turn, so the answer that is an
+        error (or the one a lost connection cut off) says which statement failed."""
+        statements = split(f.text)
+        if not statements:
+            return
+        pgconn, answered = self.conn.pgconn, 0
+        watch = self._watch()
+        watch.arm()
+        try:
+            pgconn.send_query(f.text.encode())
+            self.conn.wait(generators.send(pgconn))
+            while (result := self.conn.wait(generators.fetch(pgconn))) is not None:
+                if result.status == pq.ExecStatus.FATAL_ERROR:
+                    error = psycopg.errors.error_from_result(result, encoding=self.conn.info.encoding)
+                    while self.conn.wait(generators.fetch(pgconn)) is not None:
+                        pass
+                    self._fail(f, statements[min(answered, len(statements) - 1)], error, watch, whole_file=True)
+                answered += 1
+        except psycopg.OperationalError as error:
+            self._fail(f, statements[min(answered, len(statements) - 1)], error, watch, whole_file=True)
+        finally:
+            watch.disarm()
 
     def _execute(self, f: SqlFile, statement: Statement) -> None:
+        """One statement on its own (no-transaction files run this way)."""
         watch = self._watch()
         watch.arm()
         try:
             self.conn.execute(statement.text)
         except psycopg.Error as error:
-            failure = _failure(f, statement, error)
-            if failure.sqlstate in locks.RETRYABLE:
-                raise _Retry(failure, watch.blockers()) from None
-            if isinstance(error, psycopg.OperationalError) and self.conn.broken:
-                raise ConnectionLost(f"lost the database connection at {failure.path}:{failure.line} "
-                                     f"({failure.statement_line}): {failure.message}; the server rolls back "
-                                     f"the open transaction; {len(self.done)} file(s) before it stay applied; "
-                                     "run `schema_tool status` to see where it stopped") from None
-            raise ApplyFailed(failure, list(self.done)) from None
+            self._fail(f, statement, error, watch)
         finally:
             watch.disarm()
+
+    def _fail(self, f: SqlFile, statement: Statement, error: psycopg.Error, watch: locks.BlockerWatch,
+              whole_file: bool = False):
+        failure = _failure(f, statement, error, whole_file)
+        if failure.sqlstate in locks.RETRYABLE:
+            raise _Retry(failure, watch.blockers()) from None
+        if isinstance(error, psycopg.OperationalError) and self.conn.broken:
+            raise ConnectionLost(f"lost the database connection at {failure.path}:{failure.line} "
+                                 f"({failure.statement_line}): {failure.message}; the server rolls back "
+                                 f"the open transaction; {len(self.done)} file(s) before it stay applied; "
+                                 "run `schema_tool status` to see where it stopped") from None
+        raise ApplyFailed(failure, list(self.done)) from None
 
     def _watch(self) -> locks.BlockerWatch:
         if self.watch is None:
@@ -268,7 +307,7 @@ class Runner:
         """A migration's statements with the API roles' default privileges on new tables suspended, so a
         new table is reachable by anon and authenticated only once its policies file grants it."""
         suspended = _suspend_default_table_grants(self.conn)
-        self._statements(f, split(f.text))
+        self._run_file(f)
         _restore_default_grants(self.conn, suspended)
 
     def _drop_policies(self, f: SqlFile) -> None:
@@ -350,6 +389,32 @@ def _index_state(conn: psycopg.Connection, schema: str, name: str) -> str | None
     return None if row is None else ("valid" if row[0] else "invalid")
 
 
+COLUMN_TYPES = """
+select a.attrelid::bigint, a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+from pg_catalog.pg_attribute as a
+join pg_catalog.pg_class as c on c.oid = a.attrelid
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+    and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'schema_tool')
+"""
+# Trigger functions of the tables, and functions whose body names one of them.
+FUNCTIONS_READING = r"""
+select distinct n.nspname, p.proname
+from pg_catalog.pg_proc as p
+join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+where p.oid in (select t.tgfoid from pg_catalog.pg_trigger as t where t.tgrelid = any(%(relations)s::oid[]))
+    or exists (
+        select from pg_catalog.pg_class as c
+        where c.oid = any(%(relations)s::oid[]) and p.prosrc ~ ('\m' || c.relname || '\M')
+    )
+"""
+
+
+def _column_types(conn: psycopg.Connection) -> set[tuple[int, str]]:
+    """(table, 'column type') of every column: what disappears from it changed type or went."""
+    return set(conn.execute(COLUMN_TYPES).fetchall())
+
+
 DEFAULT_TABLE_GRANTS = """
 select coalesce(n.nspname, ''), a.grantee::regrole::text, string_agg(a.privilege_type, ', '), a.is_grantable
 from pg_catalog.pg_default_acl as d
@@ -381,11 +446,13 @@ def _default_privileges(schema: str, action: str, grantee: str) -> psycopg.sql.C
         psycopg.sql.SQL(grantee))
 
 
-def _failure(f: SqlFile, statement: Statement, error: psycopg.Error) -> FailedStatement:
+def _failure(f: SqlFile, statement: Statement, error: psycopg.Error, whole_file: bool = False) -> FailedStatement:
+    """Where the statement failed in the file: the server's position counts from the start of what was
+    sent (the whole file, or the statement alone)."""
     diag = error.diag
     offset = statement.offset
     if diag.statement_position:
-        offset += int(diag.statement_position) - 1
+        offset = (0 if whole_file else statement.offset) + int(diag.statement_position) - 1
     line, column = line_and_column(f.text, offset)
     return FailedStatement(
         path=f.rel, line=line, column=column, sqlstate=diag.sqlstate,

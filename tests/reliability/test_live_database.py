@@ -226,3 +226,24 @@ def test_waiting_for_another_run_is_said_and_bounded(toy, empty_url):
     assert lines[0].startswith("wait: waiting for another schema_tool run to finish") and f"pid {pid}" in lines[0]
     assert "gave up after waiting 1 s (--wait); nothing was applied" in lines[-1] and len(lines) == 2
     assert query(empty_url, "select to_regclass('public.b') is null") == [(True,)]
+
+
+def test_sessions_keep_working_across_a_column_type_change(toy, empty_url):
+    """PL/pgSQL plans a trigger function once per session: a session that ran it before the type
+    change fails with 42804 on its next call unless the function was re-created with the change."""
+    toy.write("migrations/0001_a.sql", TABLE_A)
+    toy.write("functions/a_keep_n.sql", "create or replace function public.a_keep_n() returns trigger "
+                                        "language plpgsql as $$ begin new.n := coalesce(new.n, old.n); "
+                                        "return new; end $$;\n")
+    toy.write("triggers/a.sql", "create or replace trigger a_keep_n before update on public.a "
+                                "for each row execute function public.a_keep_n();\n")
+    assert cli("up", project=toy, url=empty_url).code == 0
+    with psycopg.connect(empty_url, autocommit=True, application_name="app") as app:
+        app.execute("update public.a set n = n + 1 where id = 1")  # the session plans a_keep_n
+        toy.write("migrations/0002_widen.sql", "alter table public.a alter column n type bigint;\n")
+        result = cli("up", project=toy, url=empty_url)
+        assert result.code == 0, result.err
+
+        app.execute("update public.a set n = n + 1 where id = 1")
+
+    assert query(empty_url, "select n from public.a where id = 1") == [(3,)]

@@ -55,10 +55,14 @@ def test_a_view_a_migration_drops_comes_back_in_the_migrations_transaction(toy, 
 
     assert steps(cli("up", "--json", project=toy, url=empty_url)) == [
         ("sql/migrations/0002_widen.sql", "pending"),
+        # the trigger function of the retyped table: every session must plan it again
+        ("sql/functions/a_touch.sql", "it reads a table whose column types sql/migrations/0002_widen.sql changed"),
         ("sql/views/a_view.sql", "its objects were changed by sql/migrations/0002_widen.sql")]
     assert query(empty_url, "select format_type(atttypid, atttypmod) from pg_attribute "
                             "where attrelid = 'public.a_view'::regclass and attname = 'n'") == [("bigint",)]
-    assert history_xmin(empty_url, "sql/views/a_view.sql") == history_xmin(empty_url, "sql/migrations/0002_widen.sql")
+    migration = history_xmin(empty_url, "sql/migrations/0002_widen.sql")
+    assert history_xmin(empty_url, "sql/views/a_view.sql") == migration
+    assert history_xmin(empty_url, "sql/functions/a_touch.sql") == migration
 
 
 def test_a_changed_function_lands_with_the_last_migration(toy, empty_url):
@@ -71,6 +75,7 @@ def test_a_changed_function_lands_with_the_last_migration(toy, empty_url):
 
     assert sorted(steps(result)) == sorted([
         ("sql/migrations/0002_widen.sql", "pending"), ("sql/functions/answer.sql", "changed"),
+        ("sql/functions/a_touch.sql", "it reads a table whose column types sql/migrations/0002_widen.sql changed"),
         ("sql/views/a_view.sql", "its objects were changed by sql/migrations/0002_widen.sql")])
     migration = history_xmin(empty_url, "sql/migrations/0002_widen.sql")
     assert history_xmin(empty_url, "sql/functions/answer.sql") == migration
