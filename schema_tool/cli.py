@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -17,9 +18,11 @@ import typer
 from schema_tool import project
 from schema_tool.errors import ToolError, UsageError
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
-db_app = typer.Typer(help="The embedded PostgreSQL server (data in .schema_tool/pgdata).", no_args_is_help=True)
+                  no_args_is_help=True, pretty_exceptions_enable=False, context_settings=HELP_OPTIONS)
+db_app = typer.Typer(help="The embedded PostgreSQL server (data in .schema_tool/pgdata).", no_args_is_help=True,
+                     context_settings=HELP_OPTIONS)
 app.add_typer(db_app, name="db")
 
 DatabaseUrl = Annotated[Optional[str], typer.Option(
@@ -28,6 +31,26 @@ DatabaseUrl = Annotated[Optional[str], typer.Option(
 ProjectDir = Annotated[Optional[Path], typer.Option(
     "--project", envvar="SCHEMA_TOOL_PROJECT", help="Project folder holding sql/ (default: found from here).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+class Backend(str, Enum):
+    embedded = "embedded"
+    docker = "docker"
+    url = "url"
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        from schema_tool import __version__
+
+        print(f"schema_tool {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """Apply, check and document the marketing platform's PostgreSQL schema."""
 
 
 def reports_errors(command):
@@ -162,15 +185,13 @@ def repair(yes: Annotated[bool, typer.Option("--yes", help="Record the changes (
     files = project.load(root)
     items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
     render.as_json(items) if as_json else render.recorded(items, done=yes, what="repair")
-    if items and not yes:
-        raise typer.Exit(2)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 @reports_errors
 def test(
     ctx: typer.Context,
-    backend: Annotated[str, typer.Option(help="embedded (default), docker (testcontainers) or url.")] = "embedded",
+    backend: Annotated[Backend, typer.Option(help="Where the test server comes from.")] = "embedded",
     database_url: Annotated[Optional[str], typer.Option(
         "--database-url", help="Existing server: the suite creates its databases there and drops them.")] = None,
     project_dir: ProjectDir = None,
@@ -178,7 +199,7 @@ def test(
     """Run the project's pytest suites against a disposable server; extra arguments go to pytest."""
     from schema_tool import render, suite
 
-    result = suite.run(_root(project_dir), backend, database_url, list(ctx.args))
+    result = suite.run(_root(project_dir), getattr(backend, "value", backend), database_url, list(ctx.args))
     render.suite_run(result)
     raise typer.Exit(result.exit_code)
 
@@ -294,6 +315,8 @@ def diff(
         render.diff_report(result, left_out)
     unmodelled = [c for c in result.report.changes if c.action == "unmodelled"]
     if strict and unmodelled:
+        render.error(ToolError(f"--strict: {len(unmodelled)} object(s) the diff does not model "
+                               f"(first: {unmodelled[0].kind} {unmodelled[0].name})"))
         raise typer.Exit(2)
     raise typer.Exit(1 if check and result.report.modelled else 0)
 
@@ -328,6 +351,20 @@ def db_status(project_dir: ProjectDir = None) -> None:
     url = server.running_url()
     render.console.print(f"running: {url}" if url else f"not running (data: {server.pgdata})", highlight=False)
     raise typer.Exit(0 if url else 1)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@reports_errors
+def psql(ctx: typer.Context, database_url: DatabaseUrl = None, project_dir: ProjectDir = None) -> None:
+    """Open psql (the embedded server's own) on the database the other commands use; extra arguments
+    go to psql."""
+    import os
+
+    from schema_tool import servers
+
+    url = servers.resolve_url(database_url, _root(project_dir))
+    binary = servers.server_bin_dir() / "psql"
+    os.execv(binary, [str(binary), *ctx.args, url])
 
 
 @db_app.command("url")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import re
 import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -97,6 +96,11 @@ class BlockerWatch:
         self._seen: list[Blocker] = []
         self._thread: threading.Thread | None = None
 
+    @classmethod
+    def idle(cls) -> "BlockerWatch":
+        """A watch that never runs: it sees no blocker."""
+        return cls("", 0, 0)
+
     def __enter__(self) -> "BlockerWatch":
         self._thread = threading.Thread(target=self._run, name="schema_tool-blocker-watch", daemon=True)
         self._thread.start()
@@ -135,7 +139,7 @@ class BlockerWatch:
                     return
                 if rows:
                     self._seen = [Blocker(*row) for row in rows]
-                time.sleep(self._interval)
+                self._stopped.wait(self._interval)
 
 
 ADVISORY_HOLDER = """

@@ -162,14 +162,19 @@ def status(report: StatusReport) -> None:
     )
 
 
+WOULD = {"checksum re-recorded": "would re-record the checksum", "forgotten (file deleted)": "would forget (file deleted)",
+         "baselined": "would baseline"}
+
+
 def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
     if not items:
         console.print(f"{what}: nothing to record.")
         return
     for item in items:
-        console.print(f"{item.action}: {item.path}", highlight=False)
+        action = item.action if done else WOULD.get(item.action, f"would record ({item.action})")
+        console.print(f"{action}: {item.path}", highlight=False)
     if not done:
-        console.print("Nothing recorded: re-run with --yes to record these.")
+        console.print("Nothing recorded (a dry run): re-run with --yes to record these.")
 
 
 def suite_run(run: SuiteRun) -> None:

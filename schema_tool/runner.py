@@ -93,7 +93,7 @@ class Runner:
         # Unchanged bootstrap files still run: their guarded statements
         # recreate whatever went missing and otherwise change nothing.
         for f in plan.unchanged_bootstrap:
-            self._unit(f, None, lambda f=f: self._run_file(f))
+            self._unit(f, None, lambda f=f: self._run_file(f, watched=False))
         for f, step in [(f, s) for f, s in plan.steps if f.layer == "bootstrap"]:
             self._unit(f, step, lambda f=f, step=step: self._apply_and_record(f, step))
         if plan.held_cron and has_extension(self.conn, "pg_cron"):
@@ -248,7 +248,7 @@ class Runner:
 
     # -- statements ---------------------------------------------------------
 
-    def _run_file(self, f: SqlFile) -> None:
+    def _run_file(self, f: SqlFile, watched: bool = True) -> None:
         """A file's statements sent as one simple query: one round trip for the file instead of one per
         statement. The server runs them in order and answers each in turn, so the answer that is an
         error (or the one a lost connection cut off) says which statement failed."""
@@ -256,7 +256,8 @@ class Runner:
         if not statements:
             return
         pgconn, answered = self.conn.pgconn, 0
-        watch = self._watch()
+        # An unchanged bootstrap file only checks what exists: no second connection to watch it.
+        watch = self._watch() if watched else locks.BlockerWatch.idle()
         watch.arm()
         try:
             pgconn.send_query(f.text.encode())

@@ -62,7 +62,8 @@ def test_repair_needs_yes_then_accepts_the_edit(toy, empty_url):
     toy.remove("migrations/0003_t3.sql")
     assert cli("up", project=toy, url=empty_url).code == 1
     dry = cli("repair", project=toy, url=empty_url)
-    assert dry.code == 2 and "--yes" in dry.out
+    assert dry.code == 0 and "--yes" in dry.out
+    assert "would re-record the checksum: sql/migrations/0002_t2.sql" in dry.out
     assert cli("up", project=toy, url=empty_url).code == 1
     fixed = cli("repair", "--yes", project=toy, url=empty_url)
     assert fixed.code == 0 and "checksum re-recorded: sql/migrations/0002_t2.sql" in fixed.out
@@ -85,3 +86,16 @@ def test_status_reports_pending_applied_and_counts(toy, empty_url):
     assert [m["state"] for m in status["migrations"]] == ["applied", "pending", "pending"]
     assert status["counts"]["tables"] == 1
     assert {e["name"]: e["installed_version"] is not None for e in status["extensions"]}["vector"]
+
+
+def test_version_short_help_and_unknown_backend():
+    assert cli("--version").out.strip().startswith("schema_tool ")
+    assert "Usage" in cli("up", "-h").out
+    refused = cli("test", "--backend", "nonsense")
+    assert refused.code == 2 and "nonsense" in refused.err
+
+
+def test_psql_opens_the_database_the_commands_use(toy, empty_url):
+    result = cli("psql", "-X", "-A", "-t", "-c", "select current_database()", project=toy, url=empty_url)
+    assert result.code == 0, result.err
+    assert result.out.strip() == query(empty_url, "select current_database()")[0][0]
