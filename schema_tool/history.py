@@ -121,17 +121,23 @@ def repeatable_checksums(rows: list[Applied]) -> dict[str, str]:
     return {path: r.checksum for path, r in repeatables(rows).items()}
 
 
+INSERT = """
+insert into schema_tool.history
+    (kind, version, name, path, checksum, operation, duration_ms, tool_version, fingerprint)
+values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+"""
+
+
 def record(conn: psycopg.Connection, f: SqlFile, *, duration_ms: int = 0, operation: str = "apply",
            checksum: str | None = None, fingerprint: str | None = None) -> None:
-    conn.execute(
-        """
-        insert into schema_tool.history
-            (kind, version, name, path, checksum, operation, duration_ms, tool_version, fingerprint)
-        values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
-        """,
-        (f.kind, f.version, f.name, f.rel, checksum or f.checksum, operation, duration_ms, __version__,
-         fingerprint),
-    )
+    conn.execute(INSERT, (f.kind, f.version, f.name, f.rel, checksum or f.checksum, operation, duration_ms,
+                          __version__, fingerprint))
+
+
+def record_many(conn: psycopg.Connection, applied: list[tuple[SqlFile, int, str | None]]) -> None:
+    """Rows for files applied (file, duration in ms, fingerprint), in one round trip."""
+    conn.cursor().executemany(INSERT, [(f.kind, f.version, f.name, f.rel, f.checksum, "apply", duration,
+                                        __version__, fingerprint) for f, duration, fingerprint in applied])
 
 
 def adopt_fingerprints(conn: psycopg.Connection, fingerprints: dict[str, str]) -> None:

@@ -166,16 +166,22 @@ class Runner:
         self._run_file(f)
         history.record(self.conn, f, duration_ms=_ms_since(started))
 
-    def _apply_repeatable(self, f: SqlFile, step: Step) -> str:
-        """A repeatable file's statements and its history row with the fingerprint it leaves."""
-        started = time.monotonic()
-        if f.layer == "policies":
-            self._drop_policies(f)
-        self._run_file(f)
-        left = fingerprint.fingerprints(self.conn, [f])[f.rel]
-        history.record(self.conn, f, duration_ms=_ms_since(started), fingerprint=left)
-        self.plan.recorded[f.rel] = left
-        return left
+    def _apply_repeatable(self, f: SqlFile, step: Step) -> None:
+        self._apply_repeatables([f])
+
+    def _apply_repeatables(self, files: list[SqlFile]) -> None:
+        """Repeatable files in order, then their history rows with the fingerprint each left (read in
+        one query: no file changes another's objects)."""
+        durations = []
+        for f in files:
+            started = time.monotonic()
+            if f.layer == "policies":
+                self._drop_policies(f)
+            self._run_file(f)
+            durations.append(_ms_since(started))
+        left = fingerprint.fingerprints(self.conn, files)
+        history.record_many(self.conn, [(f, duration, left[f.rel]) for f, duration in zip(files, durations)])
+        self.plan.recorded.update(left)
 
     def _migration(self, f: SqlFile, step: Step, *, last: bool) -> None:
         """A migration and, in its transaction, the repeatable objects it broke (and, for the last
@@ -195,9 +201,8 @@ class Runner:
                 reasons.setdefault(path, f"it reads a table whose column types {f.rel} changed")
             if last and not self.plan.repeatables_blocked:
                 reasons.update({s.path: s.reason for _, s in self._repeatable_steps() if s.state != "applied"})
-            for rf, rstep in self._dependants(reasons):
-                self._apply_repeatable(rf, rstep)
-                joined.append((rf, rstep))
+            joined.extend(self._dependants(reasons))
+            self._apply_repeatables([rf for rf, _ in joined])
 
         self._unit(f, step, body)
         for rf, rstep in joined:
@@ -315,12 +320,11 @@ class Runner:
         # The file owns the table's whole policy set: what it no longer creates
         # must go away, so every policy is dropped first, in the same transaction.
         schema, table = fingerprint.schema_and_name(f)
-        names = self.conn.execute(
-            "select policyname from pg_policies where schemaname = %s and tablename = %s", (schema, table)
-        ).fetchall()
-        for (name,) in names:
-            self.conn.execute(psycopg.sql.SQL("drop policy {} on {}.{}").format(
-                psycopg.sql.Identifier(name), psycopg.sql.Identifier(schema), psycopg.sql.Identifier(table)))
+        drops = self.conn.execute(
+            "select string_agg(format('drop policy %%I on %%I.%%I', policyname, schemaname, tablename), '; ') "
+            "from pg_catalog.pg_policies where schemaname = %s and tablename = %s", (schema, table)).fetchone()[0]
+        if drops:
+            self.conn.execute(drops)
 
     # -- no-transaction migrations -----------------------------------------
 
