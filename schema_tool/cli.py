@@ -115,6 +115,8 @@ def up(
         "--statement-timeout", help="Longest run of one statement (0: no limit); exceeding it fails the file.")] = "0",
     wait: Annotated[str, typer.Option(
         "--wait", help="Longest wait for another schema_tool run on the same database to finish.")] = "60s",
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help="Do not ask before changing a database other than the embedded one.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Apply bootstrap, pending migrations and the repeatable files that changed or whose objects did."""
@@ -126,10 +128,21 @@ def up(
     root = _root(project_dir)
     files = project.load(root)
     conn, shown_url = _connect(database_url, root)
+    if database_url and not (yes or dry_run or as_json) and sys.stdin.isatty():
+        _confirm_target(conn)
     options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order, policy)
     with render.apply_progress(terminal=not as_json and sys.stderr.isatty()) as listener:
         report = apply.up(conn, files, options, listener)
     render.as_json(report) if as_json else render.apply_report(report, shown_url)
+
+
+def _confirm_target(conn) -> None:
+    """On a terminal, say which database `up` is about to change and ask (a stray DATABASE_URL
+    must not send it somewhere unexpected)."""
+    from schema_tool import servers
+
+    if not typer.confirm(f"schema_tool up will change {servers.describe(conn)}. Continue?", err=True):
+        raise ToolError("nothing applied: not confirmed (pass --yes to skip the question)")
 
 
 @app.command()
@@ -220,7 +233,7 @@ def docs(
 
     root = _root(project_dir)
     files = project.load(root)
-    result = docs_core.build(root, files, database_url, scratch_server)
+    result = docs_core.build(root, files, database_url, scratch_server, said=render.reading)
     folder = root / out
     changed = docs_core.stale(result, folder) if check else docs_core.write(result, folder)
     render.docs_result(changed, folder.relative_to(root) if folder.is_relative_to(root) else folder, check=check)
@@ -251,13 +264,11 @@ def lint(
     options = dict(kinds=kinds, ignore=set(ignore or ()), fail_on=fail_on)
     if "catalog" not in kinds:
         report = lint_core.run(files, None, **options)
-    elif database_url:
-        with servers.connect(database_url) as conn:
-            report = lint_core.run(files, conn, **options)
     else:
-        server_url = scratch_server or servers.EmbeddedServer(root).start().url()
-        with scratch.scratch_database(server_url, files) as url, servers.connect(url) as conn:
-            report = lint_core.run(files, conn, **options)
+        with scratch.database_to_read(root, files, database_url, scratch_server) as (url, what):
+            render.reading(what)
+            with servers.connect(url) as conn:
+                report = lint_core.run(files, conn, **options)
     render.as_json(report) if as_json else render.lint_report(report)
     raise typer.Exit(report.exit_code)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from contextlib import contextmanager
 
@@ -180,6 +181,14 @@ def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
 def suite_run(run: SuiteRun) -> None:
     verdict = "[green]passed[/]" if run.exit_code == 0 else f"[red]failed (pytest exit {run.exit_code})[/]"
     console.print(f"schema_tool test: {verdict} in {run.wall_time_s} s on {run.server}", highlight=False)
+
+
+def reading(what: str) -> None:
+    """Which database a command reads, said before its report (on stderr, so --json stays clean)."""
+    errors.print(f"reading {what}", highlight=False, markup=False)
+    if os.environ.get("DATABASE_URL") and what.startswith("the SQL files"):
+        errors.print("note: DATABASE_URL is set, but this command reads the SQL files' schema; "
+                     "pass --database-url to read a live database", highlight=False, markup=False)
 
 
 def docs_result(changed: list[str], folder, *, check: bool) -> None:

@@ -47,6 +47,20 @@ def scratch_database(server_url: str, project: Project) -> Iterator[str]:
 
 
 @contextmanager
+def database_to_read(root: Path, project: Project, database_url: str | None,
+                     scratch_server: str | None) -> Iterator[tuple[str, str]]:
+    """The database lint and docs read, and how to tell the user which it is: the live database
+    when one is given, else the files' schema built in a scratch database (on `scratch_server`, or
+    the embedded server)."""
+    if database_url:
+        yield database_url, f"the live database {servers.redact(database_url)}"
+        return
+    server_url = scratch_server or servers.EmbeddedServer(root).start().url()
+    with scratch_database(server_url, project) as url:
+        yield url, f"the SQL files' schema, built in a scratch database on {servers.redact(server_url)}"
+
+
+@contextmanager
 def _throwaway_server() -> Iterator[str]:
     parent = Path(tempfile.mkdtemp(prefix="st-scratch-"))
     handle = servers.throwaway_server(parent / "data")

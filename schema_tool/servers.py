@@ -80,6 +80,15 @@ def connect(url: str, *, application_name: str = "schema_tool") -> psycopg.Conne
         raise UsageError(f"cannot connect to {redact(url)}: {_scrub(str(error), url)}") from None
 
 
+def describe(conn: psycopg.Connection) -> str:
+    """database 'x' on host:port as user 'y' (PostgreSQL 18.1): what a confirmation names."""
+    user, database, version = conn.execute(
+        "select current_user, current_database(), current_setting('server_version')").fetchone()
+    host = conn.info.host
+    where = f"{host}:{conn.info.port}" if host and not host.startswith("/") else f"the socket in {host}"
+    return f"database {database!r} on {where} as user {user!r} (PostgreSQL {version.split()[0]})"
+
+
 def url_with_database(url: str, database: str) -> str:
     """The same server and credentials, another database."""
     params = psycopg.conninfo.conninfo_to_dict(url)
