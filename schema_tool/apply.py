@@ -154,6 +154,43 @@ def baseline(conn: psycopg.Connection, project: Project, version: str) -> list[R
     return [Recorded(f.rel, f.version, "baselined") for f in chosen]
 
 
+def record_captured(conn: psycopg.Connection, project: Project, paths: list[str]) -> list[Recorded]:
+    """After `diff --write` captured this database's changes into files: record those files as applied
+    here (nothing runs), with the fingerprint of the live objects, so that `up` has nothing to do."""
+    from schema_tool import fingerprint
+
+    files = [f for f in project.files if f.rel in set(paths)]
+    with advisory_lock(conn):
+        history.ensure(conn)
+        current = fingerprint.fingerprints(conn, [f for f in files if f.layer != "migrations"])
+        with conn.transaction():
+            for f in files:
+                history.record(conn, f, operation="baseline", fingerprint=current.get(f.rel))
+    return [Recorded(f.rel, f.version, "recorded as applied (captured from this database)") for f in files]
+
+
+def mark(conn: psycopg.Connection, project: Project, versions: list[str], status: str, *,
+         dry_run: bool) -> list[Recorded]:
+    """Mark migrations applied (recorded without running, as baseline does) or pending (forgotten, so
+    that the next `up` runs them)."""
+    files = {f.version_number: f for f in project.migrations}
+    for version in versions:
+        target_version(project, version)
+    with advisory_lock(conn):
+        history.ensure(conn)
+        applied = history.applied_migrations(history.latest(conn))
+        chosen = [files[int(v)] for v in versions]
+        changing = [f for f in chosen if (f.version_number in applied) != (status == "applied")]
+        if not dry_run:
+            with conn.transaction():
+                for f in changing:
+                    if status == "applied":
+                        history.record(conn, f, operation="baseline")
+                    else:
+                        history.record_forget(conn, applied[f.version_number])
+    return [Recorded(f.rel, f.version, f"marked {status}") for f in changing]
+
+
 def repair_plan(conn: psycopg.Connection, project: Project) -> list[Recorded]:
     """What repair would record: new checksums of edited migrations, and deleted ones forgotten."""
     files = {f.version_number: f for f in project.migrations}

@@ -186,17 +186,32 @@ def baseline(version: Annotated[str, typer.Argument(help="Last migration already
     render.as_json(items) if as_json else render.recorded(items, done=True, what="baseline")
 
 
+class MarkAs(str, Enum):
+    applied = "applied"
+    pending = "pending"
+
+
 @app.command()
 @reports_errors
-def repair(yes: Annotated[bool, typer.Option("--yes", help="Record the changes (without it: only show them).")] = False,
+def repair(versions: Annotated[Optional[list[str]], typer.Argument(
+               help="Migrations to mark (with --status), e.g. 0018.")] = None,
+           status: Annotated[Optional[MarkAs], typer.Option(
+               "--status", help="Mark VERSIONS applied (recorded, not run) or pending (run by the next up).")] = None,
+           yes: Annotated[bool, typer.Option("--yes", help="Record the changes (without it: only show them).")] = False,
            database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
-    """Re-record checksums of intentionally edited migrations and forget deleted ones."""
+    """Re-record checksums of intentionally edited migrations and forget deleted ones; with VERSIONS and
+    --status, mark those migrations applied or pending."""
     from schema_tool import apply, render
 
+    if bool(versions) != bool(status):
+        raise UsageError("migration versions and --status applied|pending go together")
     root = _root(project_dir)
     conn, _ = _connect(database_url, root)
     files = project.load(root)
-    items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
+    if versions:
+        items = apply.mark(conn, files, versions, status.value, dry_run=not yes)
+    else:
+        items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
     render.as_json(items) if as_json else render.recorded(items, done=yes, what="repair")
 
 
@@ -313,8 +328,15 @@ def diff(
         raise
     statements, left_out = result.report.sql(allow_destructive=allow_destructive)
     if write:
+        from schema_tool import apply
+
         written = diff_core.write(files, write, result, allow_destructive=allow_destructive)
         render.diff_written(written, root, left_out)
+        kept = [path for path in written if (root / path).exists()]
+        if kept:
+            conn, _ = _connect(database_url, root)
+            with conn:
+                render.recorded(apply.record_captured(conn, project.load(root), kept), done=True, what="capture")
         raise typer.Exit(0)
     if as_json:
         render.as_json({"first": result.first, "second": result.second, "changes": result.report.to_json(),
@@ -376,6 +398,26 @@ def psql(ctx: typer.Context, database_url: DatabaseUrl = None, project_dir: Proj
     url = servers.resolve_url(database_url, _root(project_dir))
     binary = servers.server_bin_dir() / "psql"
     os.execv(binary, [str(binary), *ctx.args, url])
+
+
+@db_app.command("reset")
+@reports_errors
+def db_reset(yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+             project_dir: ProjectDir = None) -> None:
+    """Drop the embedded server's database and build it again from the files (the virtualenv stays)."""
+    from schema_tool import apply, render, servers
+
+    root = _root(project_dir)
+    server = servers.EmbeddedServer(root).start()
+    if not yes and sys.stdin.isatty() and not typer.confirm(
+            f"drop and rebuild the embedded database {servers.EMBEDDED_DATABASE!r}?", err=True):
+        raise ToolError("nothing dropped: not confirmed")
+    with servers.connect(server.url("template1")) as admin:
+        admin.execute(f'drop database if exists "{servers.EMBEDDED_DATABASE}" with (force)')
+        admin.execute(f'create database "{servers.EMBEDDED_DATABASE}"')
+    with servers.connect(server.url()) as conn:
+        report = apply.up(conn, project.load(root), apply.ApplyOptions())
+    render.apply_report(report, servers.redact(server.url()))
 
 
 @db_app.command("url")

@@ -164,7 +164,7 @@ def status(report: StatusReport) -> None:
 
 
 WOULD = {"checksum re-recorded": "would re-record the checksum", "forgotten (file deleted)": "would forget (file deleted)",
-         "baselined": "would baseline"}
+         "baselined": "would baseline", "marked applied": "would mark applied", "marked pending": "would mark pending"}
 
 
 def recorded(items: list[Recorded], *, done: bool, what: str) -> None:
