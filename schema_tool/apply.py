@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from schema_tool import history, locks
+from schema_tool import history, locks, migrations_sum
 from schema_tool.errors import ConnectionLost, Refusal
 from schema_tool.plan import ApplyOptions, Event, Listener, Skipped, Step, make_plan, target_version
 from schema_tool.project import Project
@@ -57,6 +57,7 @@ def up(conn: psycopg.Connection, project: Project, options: ApplyOptions,
        listener: Listener | None = None) -> ApplyReport:
     """Apply what is pending. Raises Refusal before anything runs, ApplyFailed when a file fails."""
     started = time.monotonic()
+    migrations_sum.refuse_unlisted(project)
     conn.execute(DEAD_CLIENT_CHECK)
     locks.apply_settings(conn, options.locks)
     notify = listener or (lambda event: None)

@@ -171,6 +171,37 @@ def new(name: Annotated[str, typer.Argument(help="What the migration does, e.g. 
     path.write_text(f"-- {rel}\n-- {name.replace('_', ' ')}: describe what this migration changes.\n\n",
                     encoding="utf-8")
     render.console.print(f"created {rel}", highlight=False)
+    _update_sum(root)
+
+
+def _update_sum(root: Path) -> None:
+    from schema_tool import migrations_sum, render
+
+    if migrations_sum.listed(root) is not None:
+        migrations_sum.write(root)
+        render.console.print(f"updated {migrations_sum.SUM_PATH.as_posix()}", highlight=False)
+
+
+@app.command("hash")
+@reports_errors
+def hash_migrations(project_dir: ProjectDir = None) -> None:
+    """Write sql/migrations.sum from the migration files as they are (after editing an unreleased one)."""
+    from schema_tool import migrations_sum, render
+
+    path = migrations_sum.write(_root(project_dir))
+    render.console.print(f"wrote {path.name}", highlight=False)
+
+
+@app.command()
+@reports_errors
+def renumber(project_dir: ProjectDir = None) -> None:
+    """Move the migrations sql/migrations.sum does not list after the latest one it lists (after taking
+    another branch's sum in a merge), and add them to it."""
+    from schema_tool import migrations_sum, render
+
+    for old, new_name in migrations_sum.renumber(_root(project_dir)):
+        render.console.print(f"renumbered {old} -> {new_name}", highlight=False)
+    render.console.print(f"wrote {migrations_sum.SUM_PATH.as_posix()}", highlight=False)
 
 
 @app.command()
@@ -332,6 +363,8 @@ def diff(
 
         written = diff_core.write(files, write, result, allow_destructive=allow_destructive)
         render.diff_written(written, root, left_out)
+        if any(path.startswith("sql/migrations/") for path in written):
+            _update_sum(root)
         kept = [path for path in written if (root / path).exists()]
         if kept:
             conn, _ = _connect(database_url, root)

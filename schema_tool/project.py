@@ -101,12 +101,13 @@ def load(root: Path) -> Project:
     for layer in LAYERS:
         folder = root / "sql" / layer
         if folder.is_dir():
-            files.extend(_read(root, layer, path) for path in sorted(folder.glob("*.sql")))
+            files.extend(read_file(root, layer, path) for path in sorted(folder.glob("*.sql")))
     _refuse_duplicate_versions(files)
     return Project(root=root, files=tuple(files))
 
 
-def _read(root: Path, layer: str, path: Path) -> SqlFile:
+def read_file(root: Path, layer: str, path: Path) -> SqlFile:
+    """One SQL file of a layer, with its checksum (and version, for a migration)."""
     rel = path.relative_to(root).as_posix()
     raw = path.read_bytes()
     try:

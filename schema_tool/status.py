@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from schema_tool import catalog, fingerprint, history
+from schema_tool import catalog, fingerprint, history, migrations_sum
 from schema_tool.project import REPEATABLE_LAYERS, Project
 
 REQUIRED_EXTENSIONS = ("vector",)
@@ -39,6 +39,8 @@ class StatusReport:
     drifted_repeatables: list[str] = field(default_factory=list)
     # Indexes a failed or interrupted concurrent build left INVALID.
     invalid_indexes: list[str] = field(default_factory=list)
+    # Where sql/migrations.sum and the migration files disagree.
+    sum_problems: list[str] = field(default_factory=list)
     skipped_layers: dict[str, str] = field(default_factory=dict)
     extensions: list[Extension] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -50,7 +52,7 @@ class StatusReport:
     def exit_code(self) -> int:
         problems = self.migrations_in("changed", "missing")
         missing_required = [e for e in self.extensions if e.required and not e.installed_version]
-        damage = self.drifted_repeatables or self.invalid_indexes
+        damage = self.drifted_repeatables or self.invalid_indexes or self.sum_problems
         return 1 if problems or missing_required or damage else 0
 
 
@@ -67,6 +69,8 @@ def collect(conn: psycopg.Connection, project: Project, database: str) -> Status
     now = fingerprint.fingerprints(conn, kept)
     report.drifted_repeatables = [f.rel for f in kept if now[f.rel] != recorded[f.rel].fingerprint]
     report.invalid_indexes = fingerprint.invalid_indexes(conn)
+    summed = migrations_sum.check(project)
+    report.sum_problems = summed.problems() if summed else []
     installed = {e["name"]: e["version"] for e in catalog.read(conn, "extensions")}
     report.extensions = [Extension(n, True, installed.get(n)) for n in REQUIRED_EXTENSIONS] + [
         Extension(n, False, installed.get(n), purpose) for n, purpose in OPTIONAL_EXTENSIONS.items()
