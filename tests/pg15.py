@@ -22,7 +22,6 @@ from schema_tool import project
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_CRON_LIB = Path("/usr/lib/postgresql/15/lib/pg_cron.so")
 PG_CRON_CONTROL = Path("/usr/share/postgresql/15/extension/pg_cron.control")
-SKIP_REASON = "pg_cron not installed: apt-get install postgresql-15-cron"
 ROOT = Path(__file__).resolve().parents[1]
 # The bootstrap's vector block, removed for a server without pgvector.
 VECTOR_BLOCK = re.compile(
@@ -60,8 +59,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def pg15_cron_url():
     """A PostgreSQL 15 cluster preloading pg_cron (cron.database_name = postgres); its URL."""
-    if not (PG15_BIN / "initdb").exists() or not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
-        pytest.skip(SKIP_REASON)
+    if not (PG15_BIN / "initdb").exists():
+        pytest.skip("PostgreSQL 15 not installed: apt-get install postgresql-15 postgresql-15-cron")
+    if not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
+        pytest.skip("pg_cron for PostgreSQL 15 not installed: apt-get install postgresql-15-cron")
     user = _os_user()
     base = Path(tempfile.mkdtemp(prefix="cron-pg-"))
     data = base / "data"
