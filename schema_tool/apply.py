@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from schema_tool import history, locks, migrations_sum
-from schema_tool.errors import ConnectionLost, Refusal
+from schema_tool import extensions, history, locks, migrations_sum
+from schema_tool.errors import ConnectionLost, ExtensionBlocked, Refusal
 from schema_tool.plan import ApplyOptions, Event, Listener, Skipped, Step, make_plan, target_version
 from schema_tool.project import Project
 from schema_tool.runner import Runner
@@ -60,6 +60,9 @@ def up(conn: psycopg.Connection, project: Project, options: ApplyOptions,
     migrations_sum.refuse_unlisted(project)
     conn.execute(DEAD_CLIENT_CHECK)
     locks.apply_settings(conn, options.locks)
+    blocked = extensions.blocked(conn)
+    if blocked:
+        raise ExtensionBlocked(blocked[0])
     notify = listener or (lambda event: None)
     if options.dry_run:
         plan = make_plan(conn, project, options)

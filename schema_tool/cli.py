@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from schema_tool import project
-from schema_tool.errors import ToolError, UsageError
+from schema_tool.errors import ExtensionBlocked, ToolError, UsageError
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -348,12 +348,16 @@ def diff(
         raise UsageError("--from and --to go together")
     root = _root(project_dir) if not from_url or write else None
     files = project.load(root) if root else None
+    if not from_url and not scratch_server:
+        _refuse_blocked_extensions(database_url, root)
     try:
         result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
                                scratch_server=scratch_server, reverse=bool(write),
                                include=tuple(include_schema or ()))
     except psycopg.Error as failure:  # a catalog query failed: an error, not drift
         raise UsageError(f"diff failed: {' '.join(str(failure).split())}") from None
+    except ExtensionBlocked:
+        raise
     except ToolError as failure:  # the files' schema did not build: an error, not drift (exit 2)
         failure.exit_code = 2
         raise
@@ -385,6 +389,18 @@ def diff(
                                f"(first: {unmodelled[0].kind} {unmodelled[0].name})"))
         raise typer.Exit(2)
     raise typer.Exit(1 if check and result.report.modelled else 0)
+
+
+def _refuse_blocked_extensions(database_url: str | None, root: Path) -> None:
+    """The files' schema is built on the live database's server: stop first when this role could not
+    create a required extension there."""
+    from schema_tool import extensions
+
+    conn, _ = _connect(database_url, root)
+    with conn:
+        blocked = extensions.blocked(conn, in_new_database=True)
+    if blocked:
+        raise ExtensionBlocked(blocked[0])
 
 
 @db_app.command("start")

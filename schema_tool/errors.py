@@ -23,6 +23,10 @@ class Refusal(ToolError):
     """The engine refuses to start, or the database refused what it tried first: nothing has been applied."""
 
 
+class ExtensionBlocked(Refusal):
+    """A required extension is missing and the role cannot create it: exit 1 everywhere, diff included."""
+
+
 class ConnectionLost(UsageError):
     """The connection broke while a file ran: exit 2, like any connection error."""
 

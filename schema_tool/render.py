@@ -144,6 +144,8 @@ def status(report: StatusReport) -> None:
                       f"{len(report.drifted_repeatables)}", highlight=False)
         for path in report.drifted_repeatables:
             console.print(f"  {path}", highlight=False)
+    for problem in report.blocked_extensions:
+        console.print(f"[red]blocked[/]: {problem}", highlight=False)
     for problem in report.sum_problems:
         console.print(f"[red]migrations.sum[/]: {problem}", highlight=False)
     for name in report.invalid_indexes:

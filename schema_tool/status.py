@@ -6,11 +6,9 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from schema_tool import catalog, fingerprint, history, migrations_sum
+from schema_tool import catalog, extensions, fingerprint, history, migrations_sum
 from schema_tool.project import REPEATABLE_LAYERS, Project
 
-REQUIRED_EXTENSIONS = ("vector",)
-OPTIONAL_EXTENSIONS = {"pg_cron": "scheduled autopilot jobs", "pg_net": "outgoing HTTP from the database"}
 COUNTED_KINDS = ("tables", "policies", "functions", "triggers", "views", "buckets", "cron_jobs")
 
 
@@ -39,6 +37,8 @@ class StatusReport:
     drifted_repeatables: list[str] = field(default_factory=list)
     # Indexes a failed or interrupted concurrent build left INVALID.
     invalid_indexes: list[str] = field(default_factory=list)
+    # Required extensions missing that the connected role cannot create, with the way out.
+    blocked_extensions: list[str] = field(default_factory=list)
     # Where sql/migrations.sum and the migration files disagree.
     sum_problems: list[str] = field(default_factory=list)
     skipped_layers: dict[str, str] = field(default_factory=dict)
@@ -69,11 +69,12 @@ def collect(conn: psycopg.Connection, project: Project, database: str) -> Status
     now = fingerprint.fingerprints(conn, kept)
     report.drifted_repeatables = [f.rel for f in kept if now[f.rel] != recorded[f.rel].fingerprint]
     report.invalid_indexes = fingerprint.invalid_indexes(conn)
+    report.blocked_extensions = extensions.blocked(conn)
     summed = migrations_sum.check(project)
     report.sum_problems = summed.problems() if summed else []
     installed = {e["name"]: e["version"] for e in catalog.read(conn, "extensions")}
-    report.extensions = [Extension(n, True, installed.get(n)) for n in REQUIRED_EXTENSIONS] + [
-        Extension(n, False, installed.get(n), purpose) for n, purpose in OPTIONAL_EXTENSIONS.items()
+    report.extensions = [Extension(n, True, installed.get(n)) for n in extensions.REQUIRED] + [
+        Extension(n, False, installed.get(n), purpose) for n, purpose in extensions.OPTIONAL.items()
     ]
     if project.layer("cron") and "pg_cron" not in installed:
         report.skipped_layers["cron"] = "pg_cron not installed"

@@ -1,0 +1,44 @@
+"""The extensions the schema needs, and whether the applying role can create those still missing.
+
+On a self-built server only a superuser may create an untrusted extension
+such as vector; a hosted Supabase project lets its `postgres` role do it
+through the dashboard (supautils). `up` and `diff` check first, so that a
+role that cannot create one stops before anything runs, with the way out.
+"""
+
+from __future__ import annotations
+
+import psycopg
+
+REQUIRED = ("vector",)
+OPTIONAL = {"pg_cron": "schedules the autopilot jobs", "pg_net": "outgoing HTTP from the database"}
+
+CREATABLE = """
+select
+    r.name,
+    a.name is not null as available,
+    coalesce(s.rolsuper, false)
+        or coalesce(v.trusted and has_database_privilege(current_database(), 'create'), false) as creatable
+from unnest(%s::text[]) as r (name)
+left join pg_catalog.pg_available_extensions as a on a.name = r.name
+left join pg_catalog.pg_available_extension_versions as v on v.name = r.name and v.version = a.default_version
+left join pg_catalog.pg_roles as s on s.rolname = current_user
+where %s or not exists (select from pg_catalog.pg_extension as e where e.extname = r.name)
+"""
+
+
+def blocked(conn: psycopg.Connection, *, in_new_database: bool = False) -> list[str]:
+    """One line per required extension that is missing (or, `in_new_database`, would be missing from a
+    database created on this server) and that the connected role cannot create."""
+    user = conn.execute("select current_user").fetchone()[0]
+    problems = []
+    for name, available, creatable in conn.execute(CREATABLE, (list(REQUIRED), in_new_database)).fetchall():
+        if not available:
+            problems.append(f"extension {name} is required and this server does not offer it: install it on the "
+                            "server (pgvector), or use a server that has it; nothing was applied")
+        elif not creatable:
+            problems.append(f"extension {name} is required and role {user!r} may not create it: enable it as an "
+                            "administrator first (on Supabase: Dashboard, Database, Extensions, or `create "
+                            f"extension {name} with schema extensions` as supabase_admin), or run as a superuser; "
+                            "nothing was applied")
+    return problems
