@@ -197,15 +197,9 @@ def mark(conn: psycopg.Connection, project: Project, versions: list[str], status
 
 def repair_plan(conn: psycopg.Connection, project: Project) -> list[Recorded]:
     """What repair would record: new checksums of edited migrations, and deleted ones forgotten."""
-    files = {f.version_number: f for f in project.migrations}
-    plan = []
-    for version, row in sorted(history.applied_migrations(history.latest(conn)).items()):
-        f = files.get(version)
-        if f is None:
-            plan.append(Recorded(row.path, row.version, "forgotten (file deleted)"))
-        elif f.checksum != row.checksum:
-            plan.append(Recorded(f.rel, f.version, "checksum re-recorded"))
-    return plan
+    states = history.migration_states(project.migrations, history.applied_migrations(history.latest(conn)))
+    actions = {"missing": "forgotten (file deleted)", "changed": "checksum re-recorded"}
+    return [Recorded(m.path, m.version, actions[m.state]) for m in states if m.state in actions]
 
 
 def repair(conn: psycopg.Connection, project: Project) -> list[Recorded]:

@@ -67,6 +67,37 @@ class Applied:
         return None if self.version is None else int(self.version)
 
 
+@dataclass
+class MigrationState:
+    version: str
+    path: str
+    state: str  # applied, baselined, pending, changed, missing
+    applied_at: str | None = None
+    checksum_applied: str | None = None
+    checksum_now: str | None = None
+
+
+def migration_states(migrations: list[SqlFile], applied: dict[int, Applied]) -> list[MigrationState]:
+    """Every migration, on disk or recorded, with its state: what status shows, `up` refuses (changed,
+    missing) and `repair` records."""
+    states = []
+    files = {f.version_number: f for f in migrations}
+    for version in sorted(set(files) | set(applied)):
+        f, row = files.get(version), applied.get(version)
+        if row is None:
+            states.append(MigrationState(f.version, f.rel, "pending", checksum_now=f.checksum))
+            continue
+        if f is None:
+            state = "missing"
+        elif f.checksum != row.checksum:
+            state = "changed"
+        else:
+            state = "baselined" if row.operation == "baseline" else "applied"
+        states.append(MigrationState(row.version, f.rel if f else row.path, state, f"{row.applied_at:%Y-%m-%d %H:%M:%S}",
+                                     row.checksum, f.checksum if f else None))
+    return states
+
+
 def exists(conn: psycopg.Connection) -> bool:
     return conn.execute("select to_regclass('schema_tool.history') is not null").fetchone()[0]
 

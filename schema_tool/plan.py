@@ -135,16 +135,13 @@ def _repeatable_reason(f: SqlFile, row: history.Applied | None, recorded: dict[s
 
 
 def _refuse_tampering(project: Project, applied: dict[int, history.Applied]) -> None:
-    files = {f.version_number: f for f in project.migrations}
     problems = []
-    for version, row in sorted(applied.items()):
-        f = files.get(version)
-        if f is None:
-            problems.append(f"migration {row.version} ({row.path}) was applied on "
-                            f"{row.applied_at:%Y-%m-%d %H:%M} but its file is gone")
-        elif f.checksum != row.checksum:
-            problems.append(f"migration {f.version} ({f.rel}) changed after it was applied "
-                            f"(checksum {row.checksum[:12]} applied, {f.checksum[:12]} now)")
+    for m in history.migration_states(project.migrations, applied):
+        if m.state == "missing":
+            problems.append(f"migration {m.version} ({m.path}) was applied on {m.applied_at[:16]} but its file is gone")
+        elif m.state == "changed":
+            problems.append(f"migration {m.version} ({m.path}) changed after it was applied "
+                            f"(checksum {m.checksum_applied[:12]} applied, {m.checksum_now[:12]} now)")
     if problems:
         raise Refusal("refusing to apply anything:\n  " + "\n  ".join(problems) +
                       "\nA released migration never changes: restore the file and put the change in a new "

@@ -21,17 +21,9 @@ class Extension:
 
 
 @dataclass
-class MigrationState:
-    version: str
-    path: str
-    state: str  # applied, baselined, pending, changed, missing
-    applied_at: str | None = None
-
-
-@dataclass
 class StatusReport:
     database: str
-    migrations: list[MigrationState] = field(default_factory=list)
+    migrations: list[history.MigrationState] = field(default_factory=list)
     changed_repeatables: list[str] = field(default_factory=list)
     # Repeatable files whose objects are missing or no longer what the file produced; `up` restores them.
     drifted_repeatables: list[str] = field(default_factory=list)
@@ -45,7 +37,7 @@ class StatusReport:
     extensions: list[Extension] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
-    def migrations_in(self, *states: str) -> list[MigrationState]:
+    def migrations_in(self, *states: str) -> list[history.MigrationState]:
         return [m for m in self.migrations if m.state in states]
 
     @property
@@ -59,7 +51,7 @@ class StatusReport:
 def collect(conn: psycopg.Connection, project: Project, database: str) -> StatusReport:
     rows = history.latest(conn)
     report = StatusReport(database=database)
-    report.migrations = _migration_states(project, history.applied_migrations(rows))
+    report.migrations = history.migration_states(project.migrations, history.applied_migrations(rows))
     recorded = history.repeatables(rows)
     repeatable = [f for layer in REPEATABLE_LAYERS for f in project.layer(layer)]
     report.changed_repeatables = [
@@ -81,25 +73,6 @@ def collect(conn: psycopg.Connection, project: Project, database: str) -> Status
         report.changed_repeatables = [p for p in report.changed_repeatables if not p.startswith("sql/cron/")]
     report.counts = _counts(conn)
     return report
-
-
-def _migration_states(project: Project, applied: dict[int, history.Applied]) -> list[MigrationState]:
-    states = []
-    files = {f.version_number: f for f in project.migrations}
-    for version in sorted(set(files) | set(applied)):
-        f, row = files.get(version), applied.get(version)
-        if row is None:
-            states.append(MigrationState(f.version, f.rel, "pending"))
-            continue
-        when = f"{row.applied_at:%Y-%m-%d %H:%M:%S}"
-        if f is None:
-            state = "missing"
-        elif f.checksum != row.checksum:
-            state = "changed"
-        else:
-            state = "baselined" if row.operation == "baseline" else "applied"
-        states.append(MigrationState(row.version, row.path, state, when))
-    return states
 
 
 def _counts(conn: psycopg.Connection) -> dict[str, int]:
