@@ -60,7 +60,7 @@ def up(conn: psycopg.Connection, project: Project, options: ApplyOptions,
     migrations_sum.refuse_unlisted(project)
     conn.execute(DEAD_CLIENT_CHECK)
     locks.apply_settings(conn, options.locks)
-    blocked = extensions.blocked(conn)
+    blocked = extensions.blocked(conn, project)
     if blocked:
         raise ExtensionBlocked(blocked[0])
     notify = listener or (lambda event: None)

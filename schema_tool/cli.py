@@ -349,7 +349,7 @@ def diff(
     root = _root(project_dir) if not from_url or write else None
     files = project.load(root) if root else None
     if not from_url and not scratch_server:
-        _refuse_blocked_extensions(database_url, root)
+        _refuse_blocked_extensions(database_url, root, files)
     try:
         result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
                                scratch_server=scratch_server, reverse=bool(write),
@@ -391,14 +391,14 @@ def diff(
     raise typer.Exit(1 if check and result.report.modelled else 0)
 
 
-def _refuse_blocked_extensions(database_url: str | None, root: Path) -> None:
+def _refuse_blocked_extensions(database_url: str | None, root: Path, files) -> None:
     """The files' schema is built on the live database's server: stop first when this role could not
     create a required extension there."""
     from schema_tool import extensions
 
     conn, _ = _connect(database_url, root)
     with conn:
-        blocked = extensions.blocked(conn, in_new_database=True)
+        blocked = extensions.blocked(conn, files, in_new_database=True)
     if blocked:
         raise ExtensionBlocked(blocked[0])
 

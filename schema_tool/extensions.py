@@ -8,7 +8,11 @@ role that cannot create one stops before anything runs, with the way out.
 
 from __future__ import annotations
 
+import re
+
 import psycopg
+
+from schema_tool.project import Project
 
 REQUIRED = ("vector",)
 OPTIONAL = {"pg_cron": "schedules the autopilot jobs", "pg_net": "outgoing HTTP from the database"}
@@ -27,12 +31,22 @@ where %s or not exists (select from pg_catalog.pg_extension as e where e.extname
 """
 
 
-def blocked(conn: psycopg.Connection, *, in_new_database: bool = False) -> list[str]:
-    """One line per required extension that is missing (or, `in_new_database`, would be missing from a
-    database created on this server) and that the connected role cannot create."""
+def required_by(project: Project) -> list[str]:
+    """The required extensions this project's bootstrap creates (a project may leave one out)."""
+    text = "\n".join(f.text for f in project.layer("bootstrap"))
+    return [name for name in REQUIRED
+            if re.search(rf"create\s+extension\s+(?:if\s+not\s+exists\s+)?{name}\b", text, re.I)]
+
+
+def blocked(conn: psycopg.Connection, project: Project, *, in_new_database: bool = False) -> list[str]:
+    """One line per extension the project requires that is missing (or, `in_new_database`, would be
+    missing from a database created on this server) and that the connected role cannot create."""
+    names = required_by(project)
+    if not names:
+        return []
     user = conn.execute("select current_user").fetchone()[0]
     problems = []
-    for name, available, creatable in conn.execute(CREATABLE, (list(REQUIRED), in_new_database)).fetchall():
+    for name, available, creatable in conn.execute(CREATABLE, (names, in_new_database)).fetchall():
         if not available:
             problems.append(f"extension {name} is required and this server does not offer it: install it on the "
                             "server (pgvector), or use a server that has it; nothing was applied")

@@ -61,7 +61,7 @@ def collect(conn: psycopg.Connection, project: Project, database: str) -> Status
     now = fingerprint.fingerprints(conn, kept)
     report.drifted_repeatables = [f.rel for f in kept if now[f.rel] != recorded[f.rel].fingerprint]
     report.invalid_indexes = fingerprint.invalid_indexes(conn)
-    report.blocked_extensions = extensions.blocked(conn)
+    report.blocked_extensions = extensions.blocked(conn, project)
     summed = migrations_sum.check(project)
     report.sum_problems = summed.problems() if summed else []
     installed = {e["name"]: e["version"] for e in catalog.read(conn, "extensions")}

@@ -34,7 +34,7 @@ FUNCTIONS = (
     "enforce_status_transition", "update_updated_at_column",
     "autopilot_campaign_window", "autopilot_note_on_monitor", "autopilot_suggest",
     "run_autopilot_optimization", "run_daily_autopilot_optimization",
-    "generate_autopilot_weekly_report", "run_weekly_autopilot_reports",
+    "generate_autopilot_weekly_report", "run_weekly_autopilot_reports", "autopilot_cron_job_state",
 )
 VIEWS = ("autopilot_cron_monitor",)
 def cron_project(*, touch_cron: bool = False) -> project.Project:
@@ -255,3 +255,15 @@ def test_diff_write_unschedules_a_removed_job_only_where_it_is_scheduled(pg15_cr
                 bare.execute(migration)  # nor where pg_cron is absent
         finally:
             _reset_jobs(conn)
+
+
+def test_diff_after_up_on_a_server_with_pg_cron_finds_no_drift(pg15_cron_url, applied):
+    """The scratch database cannot have pg_cron (it runs only in cron.database_name), yet the cron
+    monitor has one definition on every server: no drift, and no downgrade of the view proposed."""
+    from schema_tool import diff
+
+    with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
+        apply.up(conn, cron_project(), apply.ApplyOptions())
+    result = diff.run(cron_project(), database_url=pg15_cron_url, from_url=None, to_url=None, scratch_server=None)
+
+    assert [(c.kind, c.name, c.detail) for c in result.report.modelled] == []
