@@ -11,7 +11,7 @@ from pathlib import Path
 from schema_tool.errors import Refusal, UsageError
 
 # Apply order of the layers. Migrations are versioned; the others are
-# repeatable (re-applied when their checksum changes or a migration ran).
+# repeatable (re-applied when their checksum changes or their objects changed).
 LAYERS = ("bootstrap", "migrations", "functions", "views", "triggers", "policies", "cron")
 REPEATABLE_LAYERS = ("functions", "views", "triggers", "policies", "cron")
 KIND_OF_LAYER = {
