@@ -325,7 +325,9 @@ def migrations_page(project: Project) -> str:
         created = ", ".join(CREATE_TABLE.findall(m.text)) or "-"
         lines.append(f"| {m.version} | `{m.rel}` | {_cell(m.description)} | {created} |")
     lines += ["", "## Repeatable layers", "",
-              "Re-applied when their file changes or their objects are no longer what the file produced (a migration that drops or changes them re-creates them in its own transaction), in this order.", ""]
+              "Re-applied when their file changes or their objects are no longer what the file produced "
+              "(a migration that drops or changes them re-creates them in its own transaction), in this order.",
+              ""]
     for layer in ("functions", "views", "triggers", "policies", "cron"):
         files = project.layer(layer)
         names = ", ".join(f.name for f in files) or "-"
