@@ -41,6 +41,7 @@ class Row:
     unit: str
     at_least: bool = False
     note: str = ""
+    bench: str = ""  # the module that measured it (set by run.py)
     met: bool = field(init=False)
 
     def __post_init__(self) -> None:
