@@ -72,7 +72,7 @@ def timed(run, repeat: int) -> float:
 
 
 def bench(ctx: benchlib.Context, log=print) -> list[benchlib.Row]:
-    repeat = 3 if ctx.quick else 5
+    repeat = 2 if ctx.quick else 5
     script = Path(tempfile.mkdtemp(prefix="st-bench-apply-")) / "all.sql"
     script.write_text(concatenated())
     psql = psql_binary()

@@ -4,7 +4,7 @@ Loads 1536-dimension vectors clustered the way ada-002 embeddings are (one
 strong direction common to all text, so unrelated chunks still score ~0.7; a
 topic; a sub-topic, a section of a document; a per-chunk remainder) into
 `knowledge_chunks`: 100 background tenants of ~3 to ~5,000 chunks, plus one
-tenant of each size measured (1,000 to 50,000 chunks; `--quick`: 1,000 and 12,000).
+tenant of each size measured (1,000 to 50,000 chunks; `--quick`: 1,000 and 20,000).
 Every tenant writes about three private topics and three of forty topics many
 tenants share. Half the queries paraphrase one of the tenant's own chunks,
 half ask about a shared topic, so other tenants crowd the query's
@@ -74,8 +74,8 @@ SEMANTIC, ISOTROPIC = 192, 0.1
 FULL = {"background": 50_000, "tenants": (1_000, 5_000, 10_000, 20_000, 50_000), "queries": 20, "rounds": 5,
         "variants": ("exact", "hnsw-ef40", "hnsw-ef100", "hnsw-ef200", "halfvec-ef100", "per-tenant", "shipped"),
         "conversation_tenants": (1_000, 20_000)}
-QUICK = {"background": 5_000, "tenants": (1_000, 12_000), "queries": 10, "rounds": 3,
-         "variants": ("exact", "hnsw-ef100", "shipped"), "conversation_tenants": (12_000,)}
+QUICK = {"background": 5_000, "tenants": (1_000, 20_000), "queries": 10, "rounds": 3,
+         "variants": ("exact", "hnsw-ef100", "shipped"), "conversation_tenants": (20_000,)}
 
 
 class VectorDumper(Dumper):

@@ -77,16 +77,17 @@ WHY = {
     "leads_recent": FIXED_COST,
     "leads_top_score": FIXED_COST,
     "leads_count_by_status": FIXED_COST,
-    "lead_with_activities": FIXED_COST,
+    "lead_with_activities": "two policies (leads and lead_activities), so twice the fixed cost: " + FIXED_COST,
     "leads_by_status": ("fixed by leads_created_by_status_created_at_idx (migration 0020): both forms read the "
                         "tenant's leads of that status newest first, without a sort; what remains is the fixed cost "
                         "of the policy. " + FIXED_COST),
-    "activities_recent": ("the policy's (select auth.uid()) is a parameter, so the planner assumes an average "
-                          "tenant (rows / distinct user_id): for a large tenant it reads all of its activities "
-                          "and sorts them instead of walking (user_id, occurred_at desc). No index or policy "
-                          "shape changes that estimate; the application's fix is to filter by the tenant as well "
-                          "(.eq('user_id', userId) with supabase-js), which gives the planner the tenant's "
-                          "statistics and the owner's plan."),
+    "activities_recent": ("at 1M leads and more, " + FIXED_COST + " At 100,000 leads (--quick) the plans differ "
+                          "for the largest tenant: the policy's (select auth.uid()) is a parameter, so the planner "
+                          "assumes an average tenant (rows / distinct user_id), reads all of the tenant's "
+                          "activities through a bitmap scan and sorts them instead of walking (user_id, "
+                          "occurred_at desc). No index or policy shape changes that estimate; an application can "
+                          "filter by the tenant as well (.eq('user_id', userId) with supabase-js), which gives the "
+                          "planner the tenant's statistics and the owner's plan."),
 }
 
 

@@ -7,7 +7,7 @@
 -- schema_tool: ignore squawk-ban-concurrent-index-creation-in-transaction (the first line runs this file outside one)
 
 -- The HNSW index on knowledge chunks, back: search_knowledge_chunks() ranks a
--- tenant of fewer than 10,000 chunks exactly through the btree on user_id,
+-- tenant of fewer than 20,000 chunks exactly through the btree on user_id,
 -- and a larger one through this graph (docs/knowledge-search.md has the
 -- measurements by tenant size).
 create index concurrently if not exists knowledge_chunks_embedding_idx

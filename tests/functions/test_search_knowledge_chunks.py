@@ -161,13 +161,13 @@ def test_it_is_callable_as_the_application_calls_it(library):
 
 # --- which path a search takes ------------------------------------------------
 #
-# A tenant below the function's graph_from (10,000 chunks) is ranked exactly
+# A tenant below the function's graph_from (20,000 chunks) is ranked exactly
 # through the btree on user_id; a larger one is answered through the HNSW index,
 # and ranked exactly after all when the graph's answer is short or has no close
 # match. The index scans a call made are read from the transaction's own
 # statistics (pg_stat_get_xact_numscans), under generic and custom plans alike.
 
-GRAPH_FROM = 10_000
+GRAPH_FROM = 20_000
 HNSW = "public.knowledge_chunks_embedding_idx"
 
 
@@ -222,7 +222,7 @@ def exact_similarities(db, user, query, limit=10):
 
 @pytest.fixture
 def large_tenant(db):
-    """A tenant of GRAPH_FROM chunks all close to d0 (similarity 0.9 to 1), each a little apart along d1 and d2;
+    """A tenant of GRAPH_FROM chunks near d0 (similarity 0.67 to 1), on a grid along d1 and d2;
     the HNSW index rebuilt over them (cheap parameters: only the path is under test)."""
     user = db.new_user()
     document = db.make("knowledge_documents", user)
@@ -247,10 +247,10 @@ def test_a_small_tenant_is_ranked_exactly_never_through_the_graph(library, plan_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("plan_cache_mode", ["force_generic_plan", "force_custom_plan"])
-def test_a_large_tenant_is_answered_through_the_graph(large_tenant, plan_cache_mode):
+def test_a_large_tenant_is_answered_through_the_graph_even_by_a_generic_plan(large_tenant):
     db, user = large_tenant
     query = vector(d0=1, d1=0.1, d2=0.1)
+    plan_cache_mode = "force_generic_plan"  # the planner's guess: an average tenant, which would take the btree
     rows, hnsw, other = searched(db, user, query, plan_cache_mode)
     assert hnsw == 6  # one walk per call
     assert other == counting_scans(db, user, plan_cache_mode)  # and no exact ranking after it
