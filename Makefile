@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test lint clean install db-stop
+.PHONY: up test lint clean install db-stop bench bench-quick
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ up: $(STAMP)
 ## Run the whole test suite against a throwaway PostgreSQL.
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q
+
+## Every benchmark of bench/ on one throwaway server: one table of ratios against their targets, bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+## The same on smaller data, in under 5 minutes (bench/results-quick.json).
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run.py --quick
 
 lint: $(STAMP)
 	$(BIN)/schema_tool lint

@@ -69,14 +69,32 @@ def main() -> None:
         args.migra = install_migra()
 
     server = servers.throwaway_server(Path(tempfile.mkdtemp(prefix="st-bench-diff-")) / "data")
-    base = server.get_uri()
+    rows, migra_note = measure(server.get_uri(), args.repeat, None if args.no_migra else args.migra)
+    server.cleanup()
+
+    fastest = min(statistics.median(t) for _, t in rows)
+    print(f"full schema ({len(project.load(ROOT).migrations)} migrations), {args.repeat} runs each")
+    print(f"| {'what':44} | median s | min s | ratio |")
+    print(f"|{'-' * 46}|----------|-------|-------|")
+    for name, times in rows:
+        median = statistics.median(times)
+        print(f"| {name:44} | {median:8.3f} | {min(times):5.3f} | {median / fastest:5.1f} |")
+    if migra_note or not args.migra:
+        print(migra_note or "migra: could not be installed here")
+
+
+def measure(base: str, repeat: int, migra: str | None, prefix: str = "") -> tuple[list, str]:
+    """(name, times) of each way of diffing, on databases `{prefix}a` and `{prefix}b` of the server at `base`."""
+    a_name, b_name = f"{prefix}a", f"{prefix}b"
     with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute("create database a")
-    a_url, b_url = database_url(base, "a"), database_url(base, "b")  # URLs, as migra wants them
+        admin.execute(f"drop database if exists {b_name}")
+        admin.execute(f"drop database if exists {a_name}")
+        admin.execute(f"create database {a_name}")
+    a_url, b_url = database_url(base, a_name), database_url(base, b_name)  # URLs, as migra wants them
     with psycopg.connect(a_url, autocommit=True) as conn:
         apply.up(conn, project.load(ROOT), apply.ApplyOptions())
     with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute("create database b template a")
+        admin.execute(f"create database {b_name} template {a_name}")
     with psycopg.connect(b_url, autocommit=True) as conn:
         for statement in DRIFT:
             conn.execute(statement)
@@ -94,31 +112,49 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "schema_tool", "diff", "--project", str(ROOT), "--database-url", b_url],
                        check=True, capture_output=True)
 
-    rows = [("catalogs (read both, compare, order SQL)", timed(catalogs, args.repeat)),
-            ("schema_tool diff --from A --to B --sql", timed(from_to, args.repeat)),
-            ("schema_tool diff incl. scratch build", timed(cli, args.repeat))]
-    migra_note = "migra: left out (--no-migra)" if args.no_migra else ""
-    if args.migra:
-        def migra():
-            done = subprocess.run([args.migra, "--unsafe", "--with-privileges", "--schema", "public", a_url, b_url],
+    rows = [("catalogs (read both, compare, order SQL)", timed(catalogs, repeat)),
+            ("schema_tool diff --from A --to B --sql", timed(from_to, repeat)),
+            ("schema_tool diff incl. scratch build", timed(cli, repeat))]
+    migra_note = "migra: left out (--no-migra)" if not migra else ""
+    if migra:
+        def run_migra():
+            done = subprocess.run([migra, "--unsafe", "--with-privileges", "--schema", "public", a_url, b_url],
                                   capture_output=True, text=True)
             if done.returncode != 2 or not done.stdout.strip():  # 2: differences found
                 raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.stdout)
         try:
-            rows.append(("migra --schema public (reference differ)", timed(migra, args.repeat)))
+            rows.append(("migra --schema public (reference differ)", timed(run_migra, repeat)))
         except RuntimeError as failure:
             migra_note = f"migra: failed on this pair: {failure}"
-    server.cleanup()
+    return rows, migra_note
 
-    fastest = min(statistics.median(t) for _, t in rows)
-    print(f"full schema ({len(project.load(ROOT).migrations)} migrations), {args.repeat} runs each")
-    print(f"| {'what':44} | median s | min s | ratio |")
-    print(f"|{'-' * 46}|----------|-------|-------|")
-    for name, times in rows:
-        median = statistics.median(times)
-        print(f"| {name:44} | {median:8.3f} | {min(times):5.3f} | {median / fastest:5.1f} |")
-    if migra_note or not args.migra:
-        print(migra_note or "migra: could not be installed here")
+
+def bench(ctx, log=print) -> list:
+    """For bench/run.py: the CLI's diff against its targets and against migra."""
+    from bench import benchlib
+
+    repeat = 2 if ctx.quick else 5
+    migra = None if ctx.quick else shutil.which("migra") or install_migra()
+    rows, note = measure(ctx.server_url, repeat, migra, prefix="bench_diff_")
+    note = "migra: left out of the quick run" if ctx.quick else note
+    medians = {name: statistics.median(times) for name, times in rows}
+    for name, median in medians.items():
+        log(f"{name}: median {median:.3f} s of {repeat}")
+    if note:
+        log(note)
+    out = [benchlib.Row("diff: --from A --to B --sql", medians["schema_tool diff --from A --to B --sql"], 1.0, "s"),
+           benchlib.Row("diff: incl. the scratch build", medians["schema_tool diff incl. scratch build"], 3.0, "s")]
+    migra = medians.get("migra --schema public (reference differ)")
+    if migra:
+        out.append(benchlib.Row("diff: --from A --to B --sql / migra", medians["schema_tool diff --from A --to B --sql"]
+                                / migra, 1.0, "x", note=f"migra {migra:.2f} s"))
+    elif not ctx.quick:
+        out.append(benchlib.Row("diff: --from A --to B --sql / migra", 0, 1.0, "x", note=note or "migra unavailable"))
+        out[-1].met = False
+    with psycopg.connect(ctx.server_url, autocommit=True) as admin:
+        admin.execute("drop database if exists bench_diff_b")
+        admin.execute("drop database if exists bench_diff_a")
+    return out
 
 
 def database_url(server_url: str, database: str) -> str:

@@ -148,3 +148,52 @@ def test_other_tenants_nearer_rows_do_not_crowd_out_the_callers(db):
     with db.as_user(a) as cur:
         found = search(cur, a, vec(d0=1), limit=1)
     assert [r["conversation_id"] for r in found] == [mine["id"]]
+
+
+# --- which path a search takes (see test_search_knowledge_chunks.py) -----------
+
+GRAPH_FROM = 20_000
+HNSW = "public.conversations_embedding_hnsw_idx"
+
+
+def graph_walks(db) -> int:
+    return db.execute("select pg_stat_get_xact_numscans(%s::regclass) as n", (HNSW,)).fetchone()["n"]
+
+
+def searched(db, user, query, plan_cache_mode):
+    """Six searches as `user` (past the plan cache's first five): the last answer and the walks of the graph."""
+    before = graph_walks(db)
+    with db.as_user(user) as cur:
+        cur.execute(f"set local plan_cache_mode = {plan_cache_mode}")
+        rows = [search(cur, user, query, threshold=-1.0) for _ in range(6)][-1]
+    return rows, graph_walks(db) - before
+
+
+@pytest.mark.parametrize("plan_cache_mode", ["force_generic_plan", "force_custom_plan"])
+def test_a_small_user_is_ranked_exactly_never_through_the_graph(corpus, plan_cache_mode):
+    db, a, _, _ = corpus
+    rows, walks = searched(db, a, vec(d0=1), plan_cache_mode)
+    assert [r["title"] for r in rows] == ["exact", "diagonal", "orthogonal", "opposite"]
+    assert walks == 0
+
+
+@pytest.mark.slow
+def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(db):
+    """GRAPH_FROM conversations close to d0, a little apart along d1 and d2; the index rebuilt over them."""
+    user = db.new_user()
+    db.execute(f"drop index {HNSW}")
+    db.execute(
+        "insert into public.conversations (user_id, title, embedding, embedding_model) "
+        "select %s, 'c' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
+        "|| repeat(',0', 1533) || ']')::extensions.vector, 'test-embed' "
+        "from generate_series(0, %s - 1) as i", (user, GRAPH_FROM))
+    db.execute("create index conversations_embedding_hnsw_idx on public.conversations "
+               "using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
+    db.execute("analyze public.conversations")
+    query = vec(d0=1, d1=0.1, d2=0.1)
+    rows, walks = searched(db, user, query, "force_generic_plan")
+    assert walks == 6
+    exact = db.execute("select 1 - extensions.cosine_distance(embedding, %s::extensions.vector) as s "
+                       "from public.conversations where user_id = %s order by 1 desc limit 10",
+                       (query, user)).fetchall()
+    assert [round(r["similarity"], 6) for r in rows] == [round(r["s"], 6) for r in exact]

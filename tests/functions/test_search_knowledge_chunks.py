@@ -96,7 +96,7 @@ def test_the_log_keeps_a_hash_of_the_query_not_the_query(library):
         search(cur, a)
         search(cur, a, limit=1)
         own = cur.execute("select query_hash, duration_ms from public.knowledge_access_logs").fetchall()
-    expected = db.execute("select encode(sha256(convert_to(%s::extensions.vector::text, 'UTF8')), 'hex') as h",
+    expected = db.execute("select encode(sha256(extensions.vector_send(%s::extensions.vector)), 'hex') as h",
                           (vector(d0=1),)).fetchone()["h"]
     assert [r["query_hash"] for r in own] == [expected, expected]
     assert all(r["duration_ms"] >= 0 for r in own)
@@ -157,3 +157,118 @@ def test_it_is_callable_as_the_application_calls_it(library):
                             "p_query_embedding := %s::extensions.vector, p_limit := 10, "
                             "p_similarity_threshold := 0.7)", (vector(d0=1),)).fetchall()
     assert [r["content"] for r in found] == ["same"]
+
+
+# --- which path a search takes ------------------------------------------------
+#
+# A tenant below the function's graph_from (20,000 chunks) is ranked exactly
+# through the btree on user_id; a larger one is answered through the HNSW index,
+# and ranked exactly after all when the graph's answer is short or has no close
+# match. The index scans a call made are read from the transaction's own
+# statistics (pg_stat_get_xact_numscans), under generic and custom plans alike.
+
+GRAPH_FROM = 20_000
+HNSW = "public.knowledge_chunks_embedding_idx"
+
+
+def scans(db) -> tuple[int, int]:
+    """Scans of knowledge_chunks in this transaction: through the HNSW index, and any other way (a sequential
+    scan or another index: whatever the planner picks to count or rank a tenant's chunks)."""
+    row = db.execute(
+        "select pg_stat_get_xact_numscans(%s::regclass) as hnsw, "
+        "pg_stat_get_xact_numscans('public.knowledge_chunks'::regclass) "
+        "+ (select sum(pg_stat_get_xact_numscans(i.indexrelid)) from pg_index as i "
+        "   where i.indrelid = 'public.knowledge_chunks'::regclass and i.indexrelid <> %s::regclass) as other",
+        (HNSW, HNSW)).fetchone()
+    return row["hnsw"], row["other"]
+
+
+def searched(db, user, query, plan_cache_mode, limit=10):
+    """Rows of six searches as `user` (past the plan cache's first five), and the scans they made: through the
+    HNSW index, and any other way."""
+    before = scans(db)
+    with db.as_user(user) as cur:
+        cur.execute(f"set local plan_cache_mode = {plan_cache_mode}")
+        rows = [search_with(cur, user, query, limit) for _ in range(6)][-1]
+    after = scans(db)
+    return rows, after[0] - before[0], after[1] - before[1]
+
+
+def counting_scans(db, user, plan_cache_mode) -> int:
+    """The scans other than the graph's that the function's count of the tenant's chunks makes on its own, six
+    times: whatever access path the planner picks for it on this data."""
+    before = scans(db)[1]
+    with db.as_user(user) as cur:
+        cur.execute(f"set local plan_cache_mode = {plan_cache_mode}")
+        for _ in range(6):
+            cur.execute("select count(*) from (select 1 from public.knowledge_chunks as c where c.user_id = %s "
+                        "limit %s) as t", (user, GRAPH_FROM))
+    return scans(db)[1] - before
+
+
+def search_with(cur, user, query, limit):
+    return cur.execute("select chunk_id, similarity from public.search_knowledge_chunks(%s, %s, %s, null)",
+                       (user, query, limit)).fetchall()
+
+
+def exact_similarities(db, user, query, limit=10):
+    """The similarities of the exact answer, best first (the grid of the large tenant has ties, so the chunks
+    themselves may differ between two right answers)."""
+    return [round(r["s"], 6) for r in db.execute(
+        "select 1 - extensions.cosine_distance(embedding, %s::extensions.vector) as s "
+        "from public.knowledge_chunks where user_id = %s order by 1 desc limit %s",
+        (query, user, limit)).fetchall()]
+
+
+@pytest.fixture
+def large_tenant(db):
+    """A tenant of GRAPH_FROM chunks near d0 (similarity 0.67 to 1), on a grid along d1 and d2;
+    the HNSW index rebuilt over them (cheap parameters: only the path is under test)."""
+    user = db.new_user()
+    document = db.make("knowledge_documents", user)
+    db.execute(f"drop index {HNSW}")
+    db.execute(
+        "insert into public.knowledge_chunks (document_id, user_id, chunk_index, content, embedding) "
+        "select %s, %s, i, 'chunk ' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
+        "|| repeat(',0', 1533) || ']')::extensions.vector "
+        "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
+    db.execute(f"create index knowledge_chunks_embedding_idx on public.knowledge_chunks "
+               f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
+    db.execute("analyze public.knowledge_chunks")
+    return db, user
+
+
+@pytest.mark.parametrize("plan_cache_mode", ["force_generic_plan", "force_custom_plan"])
+def test_a_small_tenant_is_ranked_exactly_never_through_the_graph(library, plan_cache_mode):
+    db, a, _, chunks = library
+    rows, hnsw, other = searched(db, a, vector(d0=1), plan_cache_mode)
+    assert [r["chunk_id"] for r in rows] == [chunks["same"], chunks["near"], chunks["orthogonal"]]
+    assert hnsw == 0 and other == 12  # counting the tenant's chunks, then ranking them, on every call
+
+
+@pytest.mark.slow
+def test_a_large_tenant_is_answered_through_the_graph_even_by_a_generic_plan(large_tenant):
+    db, user = large_tenant
+    query = vector(d0=1, d1=0.1, d2=0.1)
+    plan_cache_mode = "force_generic_plan"  # the planner's guess: an average tenant, which would take the btree
+    rows, hnsw, other = searched(db, user, query, plan_cache_mode)
+    assert hnsw == 6  # one walk per call
+    assert other == counting_scans(db, user, plan_cache_mode)  # and no exact ranking after it
+    assert [round(r["similarity"], 6) for r in rows] == exact_similarities(db, user, query)
+
+
+@pytest.mark.slow
+def test_a_graph_answer_without_a_close_match_is_ranked_exactly(large_tenant):
+    db, user = large_tenant
+    query = vector(d1=1)  # similarity under 0.5 to every chunk of the tenant
+    rows, hnsw, other = searched(db, user, query, "force_generic_plan")
+    assert hnsw == 6  # one walk per call
+    assert other > counting_scans(db, user, "force_generic_plan")  # then the exact ranking
+    assert [round(r["similarity"], 6) for r in rows] == exact_similarities(db, user, query)
+
+
+@pytest.mark.slow
+def test_a_large_tenant_still_gets_a_full_answer_above_the_limit_of_the_graph(large_tenant):
+    db, user = large_tenant
+    rows, _, _ = searched(db, user, vector(d0=1), "force_generic_plan", limit=1000)
+    assert len(rows) == 1000
