@@ -54,7 +54,8 @@ class Row:
             return ""
         if self.at_least:
             return f"short by {self.target - self.measured:.3g} {self.unit}"
-        return f"over by {self.measured - self.target:.3g} {self.unit} ({self.measured / self.target:.2f}x the target)"
+        times = f" ({self.measured / self.target:.2f}x the target)" if self.target else ""
+        return f"over by {self.measured - self.target:.3g} {self.unit}{times}"
 
     def as_json(self) -> dict:
         row = asdict(self)

@@ -8,10 +8,10 @@ activity, update a lead. For each representative migration, run by `up` as a
 new process with its default lock timeout, once on a quiet table and once
 while a long transaction holds a read lock on `leads`, the benchmark prints
 the longest time in which no application transaction completed, next to the
-target: the lock timeout plus 100 ms. It also prints `up` on an empty
-database against `psql -1 -f` of the same files, and a no-op `up`.
+target: the lock timeout plus 100 ms, and how many application transactions
+failed. (`up` against `psql -1 -f`, and a no-op `up`: bench/apply_speed.py.)
 
-    .venv/bin/python bench/live_migration.py [--quick]
+    .venv/bin/python bench/live_migration.py [--quick]    # or: make bench
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,12 +29,15 @@ from pathlib import Path
 
 import psycopg
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+try:
+    from bench import benchlib
+except ImportError:  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import benchlib
 
-import benchlib  # noqa: E402
-from benchlib import ROOT, Row  # noqa: E402
+from schema_tool import project  # noqa: E402
 
-from schema_tool import project, servers  # noqa: E402
+ROOT, Row = benchlib.ROOT, benchlib.Row
 
 LOCK_TIMEOUT_S = 2.0  # up's default
 CLIENTS = 8
@@ -193,72 +195,24 @@ def run_scenario(folder: Path, url: str, traffic: Traffic, name: str, n: int, re
             "app_errors": traffic.errors[errors_before:]}
 
 
-def apply_against_psql(ctx: benchlib.Context, rounds: int) -> tuple[float, float]:
-    """Median seconds of `up` and of `psql -1 -f` of the same files on empty databases, interleaved."""
-    files = project.load(ROOT)
-    script = Path(tempfile.mkdtemp(prefix="st-bench-psql-")) / "all.sql"
-    # psql -1 runs everything in one transaction, where CONCURRENTLY is refused: the plain build. The
-    # cron layer is left out, as `up` leaves it out where pg_cron is absent.
-    applied = [f for f in files.files if f.layer != "cron"]
-    script.write_text("\n;\n".join(f.text.replace(" concurrently", "") for f in applied), encoding="utf-8")
-    psql = servers.server_bin_dir() / "psql"
-    times: dict[str, list[float]] = {"up": [], "psql": []}
-    for round_ in range(rounds):
-        for tool in ("up", "psql") if round_ % 2 == 0 else ("psql", "up"):
-            name = f"bench_apply_{tool}_{round_}"
-            with psycopg.connect(ctx.server_url, autocommit=True) as admin:
-                admin.execute(f"create database {name}")
-            url = ctx.url(name)
-            started = time.perf_counter()
-            if tool == "up":
-                done = up(ROOT, url)
-            else:
-                done = subprocess.run([str(psql), "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", str(script),
-                                       "-d", url], capture_output=True, text=True)
-            times[tool].append(time.perf_counter() - started)
-            if done.returncode != 0:
-                raise SystemExit(f"{tool} failed: {done.stderr[-2000:]}")
-            ctx.drop_database(name)
-    return statistics.median(times["up"]), statistics.median(times["psql"])
-
-
-def noop_up(url: str, rounds: int) -> float:
-    up(ROOT, url)
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        up(ROOT, url)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
-def bench(ctx: benchlib.Context) -> list[Row]:
+def bench(ctx: benchlib.Context, log=print) -> list[Row]:
     users, leads_per_user = (1000, 100) if ctx.quick else (1000, 1000)
     reader_s = 8.0 if ctx.quick else 40.0
     url = ctx.schema_database("bench_live")
     rows: list[Row] = []
-
-    up_s, psql_s = apply_against_psql(ctx, 1 if ctx.quick else 3)
-    print(f"up on an empty database: {up_s:.2f} s; psql -1 -f of the same files: {psql_s:.2f} s "
-          f"({up_s / psql_s:.2f}x)")
-    rows.append(Row("live migration: up on an empty database / psql -1 -f", up_s / psql_s, 1.3, "x"))
-    noop = noop_up(url, 3 if ctx.quick else 5)
-    print(f"no-op up as a new process: {noop:.2f} s")
-    rows.append(Row("live migration: no-op up, wall", noop, 0.5, "s"))
-
-    print(f"filling: {users} users, {users * leads_per_user} leads, {2 * users * leads_per_user} activities")
+    log(f"filling: {users} users, {users * leads_per_user} leads, {2 * users * leads_per_user} activities")
     uids = fill(url, users, leads_per_user)
     folder = project_copy()
     traffic = Traffic(url, uids).start()
     time.sleep(2)
     target = LOCK_TIMEOUT_S + 0.1
-    print(f"{'migration':45} {'reader':>7} {'up s':>6} {'retries':>7} {'stall s':>8} {'target':>7} app errors")
+    log(f"{'migration':45} {'reader':>7} {'up s':>6} {'retries':>7} {'stall s':>8} {'target':>7} app errors")
     try:
         for name in SCENARIOS:
             for n, reader in ((1, 0.0), (2, reader_s)):
                 result = run_scenario(folder, url, traffic, name, n, reader)
                 errors = sorted(set(result["app_errors"]))
-                print(f"{name:45} {reader:6.0f}s {result['up_s']:6.1f} {result['retries']:7d} "
+                log(f"{name:45} {reader:6.0f}s {result['up_s']:6.1f} {result['retries']:7d} "
                       f"{result['stall_s']:8.2f} {target:7.2f} {len(result['app_errors'])} {errors[:2]}")
                 label = f"{name}, {'with' if reader else 'no'} long reader"
                 rows.append(Row(f"live migration stall: {label}", result["stall_s"], target, "s",
@@ -273,9 +227,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the data and an 8 s reader")
     args = parser.parse_args()
-    ctx, _server = benchlib.standalone_context(args.quick)
-    for row in bench(ctx):
-        print(f"{row.name}: {row.measured:g} {row.unit} (target {row.target:g}) {'met' if row.met else row.miss()}")
+    ctx, server = benchlib.standalone_context(args.quick)
+    try:
+        for row in bench(ctx):
+            print(f"{row.name}: {row.measured:g} {row.unit} (target {row.target:g}) {'met' if row.met else row.miss()}")
+    finally:
+        server.cleanup()
 
 
 if __name__ == "__main__":
