@@ -18,7 +18,7 @@ where n.nspname = any(%(schemas)s::text[])
     and acl.grantee <> c.relowner
     and not exists (
         select from pg_catalog.pg_depend as d
-        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('i', 'e')
+        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.objsubid = 0 and d.deptype in ('i', 'e')
     )
 union all
 select
