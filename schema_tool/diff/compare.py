@@ -59,6 +59,7 @@ class Side:
         self.views = {v.qualified: v for v in c["views"]}
         self.functions = {f.identity: f for f in c["functions"]}
         self.sequences = {s.qualified: s for s in c["sequences"]}
+        self.enums = {t.qualified for t in c["types"] if t.kind == "e"}
         for col in c["columns"]:
             self.columns[qualified(col.schema, col.table_name)].append(col)
         for g in c["grants"]:
@@ -122,6 +123,7 @@ class Differ:
         if not _has_maintain(source.server_version):
             target = _without_maintain(target)  # the SQL runs on the first server, which has no MAINTAIN
         self.a, self.b = Side(source), Side(target)
+        self.enums = self.a.enums | self.b.enums
         self.changes: list[Change] = []
         self.notes: list[str] = []
 
@@ -378,7 +380,7 @@ class Differ:
                 elif a.inherited or b.inherited:
                     continue  # the parent's column: changed there
                 elif details := _fields(a, b, fields):
-                    steps, destructive = _alter_column(q, a, b)
+                    steps, destructive = _alter_column(q, a, b, self.enums)
                     steps += _comment("column", label, a.comment, b.comment)
                     self.add("column", "changed", label, "; ".join(details), steps, destructive)
 
@@ -720,7 +722,17 @@ def column_sql(c) -> str:
     return text
 
 
-def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
+def _conversion(column: str, old_type: str, new_type: str, enums: set[str]) -> str:
+    """The USING expression of a type change. An enum has casts to and from text only, so a column
+    leaving an enum for another type passes through text (text[] for an array)."""
+    if old_type.removesuffix("[]") in enums and old_type.removesuffix("[]") != new_type.removesuffix("[]"):
+        through = "text[]" if old_type.endswith("[]") else "text"
+        if new_type != through:
+            return f"{column}::{through}::{new_type}"
+    return f"{column}::{new_type}"
+
+
+def _alter_column(q: str, a, b, enums: set[str] = frozenset()) -> tuple[list[Step], bool]:
     key = ("column", f"{q}.{b.quoted}")
     column = b.quoted
     if a.generated != b.generated or (a.generated and a.default_value != b.default_value):
@@ -736,7 +748,8 @@ def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
         collate = f" collate {b.collation}" if b.collation else ""
         if a.default_value is not None and not a.identity:
             steps.append(alter(f"{prefix} drop default"))
-        steps.append(alter(f"{prefix} type {b.type}{collate} using {column}::{b.type}", in_place=False))
+        steps.append(alter(f"{prefix} type {b.type}{collate} using {_conversion(column, a.type, b.type, enums)}",
+                           in_place=False))
         if b.default_value is not None and not b.identity:
             steps.append(alter(f"{prefix} set default {b.default_value}"))
     elif a.default_value != b.default_value and not b.identity and not a.identity:
@@ -748,6 +761,8 @@ def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
         elif not a.identity:
             if a.default_value is not None:
                 steps.append(alter(f"{prefix} drop default"))
+            if not a.not_null:  # an identity column must be declared not null first
+                steps.append(alter(f"{prefix} set not null"))
             steps.append(alter(f"{prefix} add generated {'always' if b.identity == 'a' else 'by default'} "
                                f"as identity"))
         else:
