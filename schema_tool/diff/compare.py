@@ -374,15 +374,59 @@ class Differ:
                         self.add("column", "missing", label, steps=steps)
                 elif b is None:
                     if not a.inherited:
-                        self.add("column", "extra", label, "drops the column and its data",
-                                 [Step(DROP_COLUMN, f"alter table {q} drop column {a.quoted}", drops=(key,))],
-                                 destructive=True)
-                elif a.inherited or b.inherited:
+                        self.add("column", "extra", label, *self._drop_column(q, a))
+                elif b.inherited:
                     continue  # the parent's column: changed there
+                elif a.inherited and not self._made_local(q, a):
+                    continue
                 elif details := _fields(a, b, fields):
                     steps, destructive = _alter_column(q, a, b, self.enums)
                     steps += _comment("column", label, a.comment, b.comment)
                     self.add("column", "changed", label, "; ".join(details), steps, destructive)
+
+    def _children(self, q: str) -> list[str]:
+        """The tables that inherit from q in the first database (partitions left out)."""
+        return sorted(t.qualified for t in self.a.tables.values() if q in t.inherits)
+
+    def _inherited_by(self, q: str, name: str) -> list[tuple[str, bool]]:
+        """The children of q whose column `name` comes only from q, each with whether the second
+        database keeps that column (as the child's own)."""
+        found = []
+        for child in self._children(q):
+            column = next((c for c in self.a.columns[child] if c.name == name), None)
+            if column is not None and column.inherited and child in self.b.tables:
+                found.append((child, any(c.name == name for c in self.b.columns[child])))
+        return found
+
+    def _made_local(self, q: str, column) -> bool:
+        """Whether an inherited column becomes the table's own: its parent drops it (alter table only) or
+        the table stops inheriting."""
+        table_a, table_b = self.a.tables[q], self.b.tables[q]
+        for parent in table_a.inherits:
+            if parent not in table_b.inherits:
+                return True
+            if any(c.name == column.name for c in self.a.columns[parent]) and not any(
+                    c.name == column.name and not c.inherited for c in self.b.columns.get(parent, [])):
+                return True
+        return False
+
+    def _drop_column(self, q: str, a) -> tuple[str, list[Step], bool]:
+        """A column dropped from a table. Children that inherit it and keep it in the second database
+        keep it as their own (alter table only), so their rows keep its values; children that lose it
+        lose it explicitly, after the parent."""
+        children = self._inherited_by(q, a.name)
+        steps = [Step(DROP_COLUMN, f"alter table {q} drop column {a.quoted}", drops=(("column", f"{q}.{a.quoted}"),))]
+        if not any(kept for _, kept in children):
+            lost = [child for child, _ in children]
+            detail = "drops the column and its data" + (f" (and in {', '.join(lost)})" if lost else "")
+            return detail, steps, True
+        steps[0].sql = f"alter table only {q} drop column {a.quoted}"
+        for child, kept in children:
+            if not kept:
+                steps.append(Step(DROP_COLUMN, f"alter table {child} drop column {a.quoted}",
+                                  drops=(("column", f"{child}.{a.quoted}"),)))
+        kept = ", ".join(child for child, kept in children if kept)
+        return f"drops the column and its data; {kept} keeps it as its own", steps, True
 
     # Constraints and indexes -------------------------------------------------------------------
 
