@@ -588,9 +588,19 @@ class Differ:
         both = (set(self.a.tables) & set(self.b.tables)) | (set(self.a.sequences) & set(self.b.sequences))
         for q in sorted(both):
             kind = "sequence" if q in self.b.sequences else "table"
-            steps = _grant_steps(self.b, q, kind, self.a.grants[q], self.b.grants[q])
+            steps = _grant_steps(self.b, q, kind, self._surviving_grants(q), self.b.grants[q])
             if steps:
                 self.add("privileges", "changed", q, _grant_detail(steps), steps)
+
+    def _surviving_grants(self, q: str) -> list:
+        """The first database's grants on q that outlive the script's column changes: a column that is
+        dropped (or dropped and added again) takes its column grants with it, so they are not revoked."""
+        kept = {c.name for c in self.b.columns[q]}
+        recreated = {c.name for c in self.a.columns[q] if c.name in kept and any(
+            s.phase == DROP_COLUMN for ch in self.changes if ch.kind == "column" and ch.name == f"{q}.{c.quoted}"
+            for s in ch.steps)}
+        return [g for g in self.a.grants[q] if g.column_name is None or (
+            g.column_name in kept and g.column_name not in recreated)]
 
     def default_privileges(self) -> None:
         def entries(side: Side) -> dict[tuple, set[tuple]]:
