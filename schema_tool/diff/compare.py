@@ -701,12 +701,22 @@ class Differ:
                 recreated = self._recreate(dependent, key)
                 if recreated is None:
                     continue
+                self._superseded_by(recreated)
                 self.changes.append(recreated)
                 for k in (k for s in recreated.steps for k in s.drops):
                     if k not in seen:
                         seen.add(k)
                         dropped.add(k)
                         queue.append(k)
+
+    def _superseded_by(self, recreated: Change) -> None:
+        """An object recreated from the second database gets its comment, grants and state there; the
+        statements that changed those in place (which would run between its drop and its creation) go.
+        The changes stay in the report."""
+        for change in self.changes:
+            if change.name == recreated.name and change.action == "changed" and not any(
+                    s.drops for s in change.steps):
+                change.steps = []
 
     def _recreate(self, key: Key, cause: Key) -> Change | None:
         kind, identity = key
