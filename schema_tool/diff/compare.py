@@ -40,6 +40,18 @@ FUNCTION_FIELDS = ("result", "language", "volatility", "security_definer", "stri
                    "config", "body")
 
 
+OWNER = "OWNER"  # the grantee the catalog writes for an object's owner
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """What a new object may have received from default privileges: grants to these grantees, and, where
+    a global entry took some of a role's own privileges away, fewer than the built-in ones for its owner."""
+    grantees: set[str]
+    owner_reduced: bool
+    owner_builtin: frozenset[str]
+
+
 @dataclass
 class Side:
     """One catalog, indexed for the comparison."""
@@ -70,9 +82,24 @@ class Side:
             self.dependencies[(d.kind, d.identity)].add((d.ref_kind, d.ref_identity))
             self.dependents[(d.ref_kind, d.ref_identity)].add((d.kind, d.identity))
 
-    def default_grantees(self) -> set[str]:
-        """Who may receive privileges on a new object here: the grantees of default privileges, and PUBLIC."""
-        return {d.grantee for d in self.catalog["default_privileges"]} | {"PUBLIC"}
+    def default_grantees(self, object_type: str, schema: str) -> set[str]:
+        """Who may receive privileges on a new object of a type ("r", "S", "f") in a schema here: the
+        grantees of the default privileges for that type there, and PUBLIC; the roles' own entries left out."""
+        return {d.grantee for d in self.catalog["default_privileges"]
+                if d.object_type == object_type and d.schema in (None, schema) and d.grantee != d.role} | {"PUBLIC"}
+
+    def fresh(self, object_type: str, schema: str) -> Fresh:
+        """What a new table, view or sequence may have received here (object_type "r" or "S")."""
+        builtin = {p for _, p, _ in _builtin_defaults("", object_type, self.catalog.server_version)}
+        own: dict[str, set[str]] = defaultdict(set)
+        roles = set()
+        for d in self.catalog["default_privileges"]:
+            if d.schema is None and d.object_type == object_type:
+                roles.add(d.role)
+                if d.grantee == d.role:
+                    own[d.role].add(d.privilege)
+        reduced = any(own[r] != builtin for r in roles)
+        return Fresh(self.default_grantees(object_type, schema), reduced, frozenset(builtin))
 
 
 def _pairs(a_rows, b_rows, key):
@@ -260,7 +287,7 @@ class Differ:
             key = ("relation", q)
             if a is None:
                 steps = create_sequence(b) + _grant_steps(self.b, q, "sequence", [], self.b.grants[q], key,
-                                                          fresh=self.a.default_grantees())
+                                                          fresh=self.a.fresh("S", b.schema))
                 self.add("sequence", "missing", q, steps=steps)
             elif b is None:
                 # a sequence owned by a column goes with its table or column: "if exists"
@@ -327,7 +354,7 @@ class Differ:
         steps += _comment("table", q, None, t.comment, keys[0])
         for c in self.b.columns[q]:
             steps += _comment("column", f"{q}.{c.quoted}", None, c.comment, keys[0])
-        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], keys[0], fresh=self.a.default_grantees())
+        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], keys[0], fresh=self.a.fresh("r", t.schema))
         return steps
 
     def _alter_table(self, a, b) -> tuple[list[Step], bool]:
@@ -486,7 +513,7 @@ class Differ:
                 columns_a = {c.name: c.comment for c in self.a.columns[q]}
                 for c in self.b.columns[q]:
                     steps += _comment("column", f"{q}.{c.quoted}", columns_a.get(c.name), c.comment)
-                grants = _grant_steps(self.b, q, "table", self.a.grants[q], self.b.grants[q])
+                grants = _grant_steps(self.b, q, "table", self.a.grants[q], self.b.grants[q], owner=a.owner)
                 if steps:
                     self.add(kind, "changed", q, "comment", steps)
                 if grants:
@@ -502,7 +529,7 @@ class Differ:
         steps += _comment(word, q, None, v.comment, key)
         for c in self.b.columns[q]:
             steps += _comment("column", f"{q}.{c.quoted}", None, c.comment, key)
-        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], key, fresh=self.a.default_grantees())
+        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], key, fresh=self.a.fresh("r", v.schema))
         return steps
 
     def functions(self) -> None:
@@ -535,7 +562,7 @@ class Differ:
         key = ("function", f.identity)
         steps = [Step(CREATE_FUNCTION, f.definition.strip(), creates=(key,))]
         steps += _comment(kind, f.identity, None, f.comment, key)
-        fresh = [f"{g}=EXECUTE" for g in sorted(self.a.default_grantees())]
+        fresh = [f"{g}=EXECUTE" for g in sorted(self.a.default_grantees("f", f.schema))]
         steps += _acl_steps(f"{kind} {f.identity}", fresh, f.privileges, key)
         return steps
 
@@ -588,7 +615,8 @@ class Differ:
         both = (set(self.a.tables) & set(self.b.tables)) | (set(self.a.sequences) & set(self.b.sequences))
         for q in sorted(both):
             kind = "sequence" if q in self.b.sequences else "table"
-            steps = _grant_steps(self.b, q, kind, self._surviving_grants(q), self.b.grants[q])
+            owner = (self.a.sequences.get(q) or self.a.tables.get(q)).owner
+            steps = _grant_steps(self.b, q, kind, self._surviving_grants(q), self.b.grants[q], owner=owner)
             if steps:
                 self.add("privileges", "changed", q, _grant_detail(steps), steps)
 
@@ -1065,19 +1093,27 @@ def _acl_steps(target: str, old: list[str], new: list[str], key: Key | None = No
 
 
 def _grant_steps(side: Side, q: str, kind: str, old: list, new: list, key: Key | None = None,
-                 fresh: set[str] | None = None) -> list[Step]:
-    """GRANT/REVOKE on a table, view or sequence and its columns. `fresh`: the object is new, and may have
-    received default privileges: start by revoking everything from those grantees."""
+                 fresh: Fresh | None = None, owner: str = "current_user") -> list[Step]:
+    """GRANT/REVOKE on a table, view or sequence and its columns; `owner` names the grantee OWNER (the
+    object's owner). `fresh`: the object is new and may have received default privileges: start by
+    revoking everything from those grantees (from its owner too where a default privilege may have
+    taken the owner's own away; else the owner starts with the built-in privileges)."""
     def grant_key(g):
         return (g.grantee, g.privilege, g.column_name, g.grantable)
+
+    def name(grantee: str) -> str:
+        return owner if grantee == OWNER else role(grantee)
 
     have, want = {grant_key(g) for g in old}, {grant_key(g) for g in new}
     after = (key,) if key else ()
     steps = []
     if fresh is not None:
-        grantees = sorted(fresh | {g for g, _, _, _ in want})
-        steps.append(Step(GRANT, f"revoke all on {kind} {q} from {', '.join(role(g) for g in grantees)}", after=after))
-        have = set()
+        grantees = fresh.grantees | {g for g, _, _, _ in want if g != OWNER}
+        if fresh.owner_reduced:
+            grantees.add(OWNER)
+        steps.append(Step(GRANT, f"revoke all on {kind} {q} from {', '.join(sorted(name(g) for g in grantees))}",
+                          after=after))
+        have = set() if fresh.owner_reduced else {(OWNER, p, None, False) for p in fresh.owner_builtin}
     for verb, pairs, word in (("revoke", have - want, "from"), ("grant", want - have, "to")):
         # table level: one statement per set of privileges; column level: one per privilege, with its
         # columns (in "grant insert, select (c)" the column list binds to select only)
@@ -1098,7 +1134,7 @@ def _grant_steps(side: Side, q: str, kind: str, old: list, new: list, key: Key |
         for (privileges, grantable), grantees in sorted(merged.items()):
             option = " with grant option" if grantable else ""
             steps.append(Step(GRANT, f"{verb} {privileges} on {kind} {q} {word} "
-                                     f"{', '.join(role(g) for g in sorted(grantees))}{option}", after=after))
+                                     f"{', '.join(sorted(name(g) for g in grantees))}{option}", after=after))
     return steps
 
 
