@@ -1,4 +1,9 @@
-"""The `schema_tool` command line: parses arguments, calls the core, renders."""
+"""The `schema_tool` command line: parses arguments, calls the core, renders.
+
+Each command imports the modules it uses when it runs, so that a command
+starts without loading what only another one needs (the diff, the linter,
+pytest).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import psycopg
 import typer
 
-from schema_tool import apply, diff as diff_core, docs as docs_core, lint as lint_core, project, render, scratch
-from schema_tool import servers
-from schema_tool import status as status_core, suite
+from schema_tool import project
 from schema_tool.errors import ToolError, UsageError
 
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -33,14 +35,24 @@ def reports_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        import psycopg
+
+        from schema_tool import render
+
         try:
             return command(*args, **kwargs)
         except ToolError as failure:
             (render.error_json if kwargs.get("as_json") else render.error)(failure)
             raise typer.Exit(failure.exit_code) from None
         except psycopg.OperationalError as failure:
-            render.error(UsageError(f"lost the database connection: {' '.join(str(failure).split())}"))
+            lost = UsageError(f"lost the database connection: {' '.join(str(failure).split())}")
+            (render.error_json if kwargs.get("as_json") else render.error)(lost)
             raise typer.Exit(2) from None
+        except psycopg.Error as failure:  # refused by the database outside any file
+            state = failure.diag.sqlstate or ""
+            refused = ToolError(f"the database refused: ERROR {state}: {' '.join(str(failure).split())}")
+            (render.error_json if kwargs.get("as_json") else render.error)(refused)
+            raise typer.Exit(1) from None
 
     return wrapper
 
@@ -53,7 +65,9 @@ def _root(project_dir: Path | None) -> Path:
     return project_dir.resolve()
 
 
-def _connect(database_url: str | None, root: Path) -> tuple[psycopg.Connection, str]:
+def _connect(database_url: str | None, root: Path):
+    from schema_tool import servers
+
     url = servers.resolve_url(database_url, root)
     return servers.connect(url), servers.redact(url)
 
@@ -69,14 +83,28 @@ def up(
     target: Annotated[Optional[str], typer.Option(help="Apply migrations up to this version only.")] = None,
     allow_out_of_order: Annotated[bool, typer.Option(
         "--allow-out-of-order", help="Apply a pending migration older than the latest applied one.")] = False,
+    lock_timeout: Annotated[str, typer.Option(
+        "--lock-timeout", help="Longest wait for any lock (500ms, 2s, 1min); then the file rolls back and "
+                               "is retried.")] = "2s",
+    lock_retries: Annotated[int, typer.Option(
+        "--lock-retries", min=0, help="Retries of a file that timed out on a lock, with backoff.")] = 5,
+    statement_timeout: Annotated[str, typer.Option(
+        "--statement-timeout", help="Longest run of one statement (0: no limit); exceeding it fails the file.")] = "0",
+    wait: Annotated[str, typer.Option(
+        "--wait", help="Longest wait for another schema_tool run on the same database to finish.")] = "60s",
     as_json: JsonFlag = False,
 ) -> None:
-    """Apply bootstrap, pending migrations and changed repeatable files."""
+    """Apply bootstrap, pending migrations and the repeatable files that changed or whose objects did."""
+    from schema_tool import apply, locks, render
+
+    policy = locks.LockPolicy(locks.milliseconds(lock_timeout, "--lock-timeout"), lock_retries,
+                              locks.milliseconds(statement_timeout, "--statement-timeout"),
+                              locks.milliseconds(wait, "--wait"))
     root = _root(project_dir)
     files = project.load(root)
     conn, shown_url = _connect(database_url, root)
-    options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order)
-    with render.apply_progress(enabled=not as_json and sys.stderr.isatty()) as listener:
+    options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order, policy)
+    with render.apply_progress(terminal=not as_json and sys.stderr.isatty()) as listener:
         report = apply.up(conn, files, options, listener)
     render.as_json(report) if as_json else render.apply_report(report, shown_url)
 
@@ -85,6 +113,8 @@ def up(
 @reports_errors
 def status(database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
     """Show applied, pending and changed files, skipped layers, extensions and object counts."""
+    from schema_tool import render, status as status_core
+
     root = _root(project_dir)
     conn, shown_url = _connect(database_url, root)
     report = status_core.collect(conn, project.load(root), shown_url)
@@ -97,6 +127,8 @@ def status(database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_
 def new(name: Annotated[str, typer.Argument(help="What the migration does, e.g. add_lead_tags.")],
         project_dir: ProjectDir = None) -> None:
     """Create the next-numbered migration file with its header comment."""
+    from schema_tool import render
+
     root = _root(project_dir)
     path = project.next_migration_path(root, name)
     rel = path.relative_to(root).as_posix()
@@ -110,6 +142,8 @@ def new(name: Annotated[str, typer.Argument(help="What the migration does, e.g. 
 def baseline(version: Annotated[str, typer.Argument(help="Last migration already present in the database.")],
              database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
     """Adopt an existing database: record migrations up to VERSION as applied without running them."""
+    from schema_tool import apply, render
+
     root = _root(project_dir)
     conn, _ = _connect(database_url, root)
     items = apply.baseline(conn, project.load(root), version)
@@ -121,6 +155,8 @@ def baseline(version: Annotated[str, typer.Argument(help="Last migration already
 def repair(yes: Annotated[bool, typer.Option("--yes", help="Record the changes (without it: only show them).")] = False,
            database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
     """Re-record checksums of intentionally edited migrations and forget deleted ones."""
+    from schema_tool import apply, render
+
     root = _root(project_dir)
     conn, _ = _connect(database_url, root)
     files = project.load(root)
@@ -140,6 +176,8 @@ def test(
     project_dir: ProjectDir = None,
 ) -> None:
     """Run the project's pytest suites against a disposable server; extra arguments go to pytest."""
+    from schema_tool import render, suite
+
     result = suite.run(_root(project_dir), backend, database_url, list(ctx.args))
     render.suite_run(result)
     raise typer.Exit(result.exit_code)
@@ -157,6 +195,8 @@ def docs(
     project_dir: ProjectDir = None,
 ) -> None:
     """Generate the schema reference (Markdown and Mermaid) from the catalog."""
+    from schema_tool import docs as docs_core, render
+
     root = _root(project_dir)
     files = project.load(root)
     result = docs_core.build(root, files, database_url, scratch_server)
@@ -180,6 +220,8 @@ def lint(
     as_json: JsonFlag = False,
 ) -> None:
     """Check style (sqlfluff), migration safety (squawk) and the catalog rules."""
+    from schema_tool import lint as lint_core, render, scratch, servers
+
     if fail_on not in lint_core.LEVELS:
         raise UsageError(f"--fail-on takes one of {', '.join(lint_core.LEVELS)}")
     kinds = tuple(only or ("style", "safety", "catalog"))
@@ -220,6 +262,10 @@ def diff(
     as_json: JsonFlag = False,
 ) -> None:
     """Compare the live database with the schema the SQL files define (or --from/--to any two)."""
+    import psycopg
+
+    from schema_tool import diff as diff_core, render
+
     if bool(from_url) != bool(to_url):
         raise UsageError("--from and --to go together")
     root = _root(project_dir) if not from_url or write else None
@@ -256,6 +302,8 @@ def diff(
 @reports_errors
 def db_start(project_dir: ProjectDir = None) -> None:
     """Start the embedded PostgreSQL (initialising it on first use)."""
+    from schema_tool import render, servers
+
     server = servers.EmbeddedServer(_root(project_dir)).start()
     render.console.print(f"running: {server.url()}", highlight=False)
 
@@ -264,6 +312,8 @@ def db_start(project_dir: ProjectDir = None) -> None:
 @reports_errors
 def db_stop(project_dir: ProjectDir = None) -> None:
     """Stop the embedded PostgreSQL."""
+    from schema_tool import render, servers
+
     stopped = servers.EmbeddedServer(_root(project_dir)).stop()
     render.console.print("stopped" if stopped else "not running")
 
@@ -272,6 +322,8 @@ def db_stop(project_dir: ProjectDir = None) -> None:
 @reports_errors
 def db_status(project_dir: ProjectDir = None) -> None:
     """Say whether the embedded PostgreSQL runs, and where."""
+    from schema_tool import render, servers
+
     server = servers.EmbeddedServer(_root(project_dir))
     url = server.running_url()
     render.console.print(f"running: {url}" if url else f"not running (data: {server.pgdata})", highlight=False)
@@ -282,4 +334,6 @@ def db_status(project_dir: ProjectDir = None) -> None:
 @reports_errors
 def db_url(project_dir: ProjectDir = None) -> None:
     """Print the embedded server's connection URL (starting it if needed)."""
+    from schema_tool import servers
+
     print(servers.EmbeddedServer(_root(project_dir)).start().url())

@@ -2,7 +2,8 @@
 
 The table is append-only. The state of a migration is its latest row (a
 'forget' row means a repair dropped a deleted file from the record); the
-state of a repeatable file is the checksum of its latest row.
+state of a repeatable file is the checksum of its latest row, and the
+fingerprint of the objects it produced (see schema_tool.fingerprint).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ comment on table schema_tool.history is
     'One row per SQL file applied, baselined or repaired; append-only.';
 create index if not exists history_path_idx on schema_tool.history (path, id desc);
 """
+# History tables written before fingerprints were kept get the column.
+ADD_FINGERPRINT = """
+alter table schema_tool.history add column if not exists fingerprint text;
+comment on column schema_tool.history.fingerprint is
+    'Repeatable files: md5 of the catalog rows of the objects the file produced, read right after it ran.';
+"""
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class Applied:
     applied_at: datetime
     applied_by: str
     duration_ms: int
+    fingerprint: str | None = None
 
     @property
     def version_number(self) -> int | None:
@@ -64,11 +72,22 @@ def exists(conn: psycopg.Connection) -> bool:
 
 
 def ensure(conn: psycopg.Connection) -> None:
-    """Create the history table on first use; afterwards a catalog read, no DDL."""
-    if exists(conn):
-        return
+    """Create (or bring up to date) the history table on first use; afterwards a catalog read, no DDL."""
+    if not exists(conn):
+        _run_script(conn, CREATE_HISTORY + ADD_FINGERPRINT)
+    elif not _has_fingerprint_column(conn):
+        _run_script(conn, ADD_FINGERPRINT)
+
+
+def _has_fingerprint_column(conn: psycopg.Connection) -> bool:
+    return conn.execute("select exists (select from pg_catalog.pg_attribute where attrelid = "
+                        "'schema_tool.history'::regclass and attname = 'fingerprint' and not attisdropped)"
+                        ).fetchone()[0]
+
+
+def _run_script(conn: psycopg.Connection, script: str) -> None:
     with conn.transaction():
-        for statement in CREATE_HISTORY.split(";\n"):
+        for statement in script.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
 
@@ -77,10 +96,11 @@ def latest(conn: psycopg.Connection) -> list[Applied]:
     """The latest row of every path (of every migration version, for migrations)."""
     if not exists(conn):
         return []
+    fingerprint = "fingerprint" if _has_fingerprint_column(conn) else "null as fingerprint"
     rows = conn.cursor(row_factory=dict_row).execute(
-        """
+        f"""
         select distinct on (coalesce(version, path))
-            kind, version, name, path, checksum, operation, applied_at, applied_by, duration_ms
+            kind, version, name, path, checksum, operation, applied_at, applied_by, duration_ms, {fingerprint}
         from schema_tool.history
         order by coalesce(version, path), id desc
         """
@@ -92,19 +112,37 @@ def applied_migrations(rows: list[Applied]) -> dict[int, Applied]:
     return {r.version_number: r for r in rows if r.kind == "migration" and r.operation != "forget"}
 
 
+def repeatables(rows: list[Applied]) -> dict[str, Applied]:
+    """The latest row of every repeatable (and bootstrap) file, by path."""
+    return {r.path: r for r in rows if r.kind != "migration"}
+
+
 def repeatable_checksums(rows: list[Applied]) -> dict[str, str]:
-    return {r.path: r.checksum for r in rows if r.kind != "migration"}
+    return {path: r.checksum for path, r in repeatables(rows).items()}
 
 
 def record(conn: psycopg.Connection, f: SqlFile, *, duration_ms: int = 0, operation: str = "apply",
-           checksum: str | None = None) -> None:
+           checksum: str | None = None, fingerprint: str | None = None) -> None:
     conn.execute(
         """
-        insert into schema_tool.history (kind, version, name, path, checksum, operation, duration_ms, tool_version)
-        values (%s, %s, %s, %s, %s, %s, %s, %s)
+        insert into schema_tool.history
+            (kind, version, name, path, checksum, operation, duration_ms, tool_version, fingerprint)
+        values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
         """,
-        (f.kind, f.version, f.name, f.rel, checksum or f.checksum, operation, duration_ms, __version__),
+        (f.kind, f.version, f.name, f.rel, checksum or f.checksum, operation, duration_ms, __version__,
+         fingerprint),
     )
+
+
+def adopt_fingerprints(conn: psycopg.Connection, fingerprints: dict[str, str]) -> None:
+    """Rows written before fingerprints were kept get the fingerprint of what their file left in place."""
+    with conn.transaction():
+        for path, fingerprint in fingerprints.items():
+            conn.execute(
+                """
+                update schema_tool.history set fingerprint = %s
+                where id = (select max(id) from schema_tool.history where path = %s) and fingerprint is null
+                """, (fingerprint, path))
 
 
 def record_forget(conn: psycopg.Connection, row: Applied) -> None:

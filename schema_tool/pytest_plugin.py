@@ -32,12 +32,11 @@ import pytest
 
 from schema_tool import apply, project, servers
 from schema_tool.errors import ApplyFailed
+from schema_tool.suite import BACKEND_ENV, URL_ENV
 from schema_tool.testing import Db
 
-URL_ENV = "SCHEMA_TOOL_TEST_DATABASE_URL"
 # Names the suite's databases start with, so that runs sharing a server tell theirs apart.
 PREFIX_ENV = "SCHEMA_TOOL_TEST_DATABASE_PREFIX"
-BACKEND_ENV = "SCHEMA_TOOL_TEST_BACKEND"
 DOCKER_IMAGE = "pgvector/pgvector:pg17"
 
 

@@ -9,14 +9,17 @@ from contextlib import contextmanager
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from schema_tool.apply import ApplyReport, Recorded, Step
+from typing import TYPE_CHECKING
+
 from schema_tool.errors import ApplyFailed, ToolError
-from schema_tool.lint import LintReport
-from schema_tool.status import StatusReport
-from schema_tool.suite import SuiteRun
+
+if TYPE_CHECKING:  # types only: each command imports what it uses
+    from schema_tool.apply import ApplyReport, Event, Recorded
+    from schema_tool.lint import LintReport
+    from schema_tool.status import StatusReport
+    from schema_tool.suite import SuiteRun
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
@@ -36,48 +39,63 @@ def _plain(value):
 
 
 def error(failure: ToolError) -> None:
+    """One line saying what failed, where, and what is left; the server's detail and hint indented below."""
     if isinstance(failure, ApplyFailed):
         f = failure.failure
-        errors.print(f"[bold red]{f.path}:{f.line}:{f.column}[/]: [red]ERROR {f.sqlstate}[/]: {f.message}",
-                     highlight=False, markup=True)
+        if failure.in_scratch:
+            errors.print(f"{f.headline}; the files' schema does not build: the scratch database was dropped "
+                         "and the live database was not touched", style="red", highlight=False, markup=False)
+        else:
+            errors.print(failure.summary, style="red", highlight=False, markup=False)
         for label, value in (("DETAIL", f.detail), ("HINT", f.hint), ("CONTEXT", f.context)):
             if value:
                 errors.print(f"  {label}: {value}", highlight=False, markup=False)
-        if failure.in_scratch:
-            errors.print("the files' schema does not build: the scratch database was dropped and the live "
-                         "database was not touched.", highlight=False, markup=False)
-        else:
-            errors.print(f"{f.path} left no trace; {len(failure.applied)} file(s) before it stay applied.",
-                         highlight=False, markup=False)
         return
     errors.print(f"error: {failure}", style="red", highlight=False, markup=False)
 
 
 def error_json(failure: ToolError) -> None:
-    body = {"error": str(failure), "exit_code": failure.exit_code}
+    body = {"error": failure.summary if isinstance(failure, ApplyFailed) else str(failure),
+            "exit_code": failure.exit_code}
     if isinstance(failure, ApplyFailed):
-        body["failure"] = dataclasses.asdict(failure.failure)
+        body["failure"] = {k: v for k, v in dataclasses.asdict(failure.failure).items() if k != "statement"}
+        body["failure"]["statement"] = failure.failure.statement_line
+        body["left"] = failure.left
         body["applied"] = failure.applied
     print(json.dumps(body, indent=2, default=str))
 
 
 @contextmanager
-def apply_progress(enabled: bool):
-    """A listener for the apply engine that draws a progress bar, or None when disabled."""
-    if not enabled:
-        yield None
+def apply_progress(terminal: bool):
+    """A listener for the apply engine: a progress bar on a terminal, one line per file applied
+    elsewhere (a CI log); waits and retries are always said, on stderr."""
+    if not terminal:
+        yield _apply_lines
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=errors, transient=True) as progress:
         task = progress.add_task("applying", total=None)
 
-        def listener(phase: str, step: Step, index: int, total: int) -> None:
-            if phase == "start":
-                progress.update(task, total=total, completed=index - 1, description=step.path)
+        def listener(event: Event) -> None:
+            if event.phase == "start":
+                progress.update(task, total=max(event.total, event.index), completed=event.index - 1,
+                                description=event.step.path)
+            elif event.phase == "done":
+                progress.update(task, completed=event.index)
             else:
-                progress.update(task, completed=index)
+                progress.console.print(f"{event.phase}: {event.message}", style="yellow", highlight=False,
+                                       markup=False)
 
         yield listener
+
+
+def _apply_lines(event: Event) -> None:
+    if event.phase == "done":
+        errors.print(f"applied {event.step.path} ({event.step.duration_ms} ms)", highlight=False, markup=False)
+    elif event.phase in ("retry", "wait"):
+        errors.print(f"{event.phase}: {event.message}", highlight=False, markup=False)
 
 
 def apply_report(report: ApplyReport, database: str) -> None:
@@ -120,6 +138,14 @@ def status(report: StatusReport) -> None:
             console.print(f"  {path}", highlight=False)
         if len(report.changed_repeatables) > 10:
             console.print(f"  ... and {len(report.changed_repeatables) - 10} more")
+    if report.drifted_repeatables:
+        console.print(f"[red]repeatable objects missing or changed since their file ran[/] (`up` restores them): "
+                      f"{len(report.drifted_repeatables)}", highlight=False)
+        for path in report.drifted_repeatables:
+            console.print(f"  {path}", highlight=False)
+    for name in report.invalid_indexes:
+        console.print(f"[red]invalid index[/]: {name} (a concurrent build failed or was interrupted; "
+                      "`up` rebuilds it when its migration is pending)", highlight=False)
     for layer, reason in report.skipped_layers.items():
         console.print(f"[yellow]{layer}: skipped ({reason})[/]", highlight=False)
     for e in report.extensions:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from schema_tool import catalog, history
+from schema_tool import catalog, fingerprint, history
 from schema_tool.project import REPEATABLE_LAYERS, Project
 
 REQUIRED_EXTENSIONS = ("vector",)
@@ -35,6 +35,10 @@ class StatusReport:
     database: str
     migrations: list[MigrationState] = field(default_factory=list)
     changed_repeatables: list[str] = field(default_factory=list)
+    # Repeatable files whose objects are missing or no longer what the file produced; `up` restores them.
+    drifted_repeatables: list[str] = field(default_factory=list)
+    # Indexes a failed or interrupted concurrent build left INVALID.
+    invalid_indexes: list[str] = field(default_factory=list)
     skipped_layers: dict[str, str] = field(default_factory=dict)
     extensions: list[Extension] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -46,23 +50,30 @@ class StatusReport:
     def exit_code(self) -> int:
         problems = self.migrations_in("changed", "missing")
         missing_required = [e for e in self.extensions if e.required and not e.installed_version]
-        return 1 if problems or missing_required else 0
+        damage = self.drifted_repeatables or self.invalid_indexes
+        return 1 if problems or missing_required or damage else 0
 
 
 def collect(conn: psycopg.Connection, project: Project, database: str) -> StatusReport:
     rows = history.latest(conn)
     report = StatusReport(database=database)
     report.migrations = _migration_states(project, history.applied_migrations(rows))
-    checksums = history.repeatable_checksums(rows)
+    recorded = history.repeatables(rows)
+    repeatable = [f for layer in REPEATABLE_LAYERS for f in project.layer(layer)]
     report.changed_repeatables = [
-        f.rel for layer in REPEATABLE_LAYERS for f in project.layer(layer) if checksums.get(f.rel) != f.checksum
-    ]
+        f.rel for f in repeatable if f.rel not in recorded or recorded[f.rel].checksum != f.checksum]
+    kept = [f for f in repeatable if f.rel in recorded and recorded[f.rel].checksum == f.checksum
+            and recorded[f.rel].fingerprint]
+    now = fingerprint.fingerprints(conn, kept)
+    report.drifted_repeatables = [f.rel for f in kept if now[f.rel] != recorded[f.rel].fingerprint]
+    report.invalid_indexes = fingerprint.invalid_indexes(conn)
     installed = {e["name"]: e["version"] for e in catalog.read(conn, "extensions")}
     report.extensions = [Extension(n, True, installed.get(n)) for n in REQUIRED_EXTENSIONS] + [
         Extension(n, False, installed.get(n), purpose) for n, purpose in OPTIONAL_EXTENSIONS.items()
     ]
     if project.layer("cron") and "pg_cron" not in installed:
         report.skipped_layers["cron"] = "pg_cron not installed"
+        report.changed_repeatables = [p for p in report.changed_repeatables if not p.startswith("sql/cron/")]
     report.counts = _counts(conn)
     return report
 

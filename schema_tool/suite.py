@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema_tool.errors import UsageError
-from schema_tool.pytest_plugin import BACKEND_ENV, URL_ENV
 from schema_tool.servers import check_url, redact
+
+
+# The pytest plugin reads these; they live here so that the CLI never imports pytest.
+URL_ENV = "SCHEMA_TOOL_TEST_DATABASE_URL"
+BACKEND_ENV = "SCHEMA_TOOL_TEST_BACKEND"
 
 
 @dataclass

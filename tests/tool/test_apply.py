@@ -81,16 +81,6 @@ def test_changed_function_is_reapplied_and_unchanged_is_not(toy, empty_url):
     assert query(empty_url, "select public.answer()") == [(42,)]
 
 
-def test_a_migration_reapplies_the_repeatable_layers(toy, empty_url):
-    toy.write("migrations/0001_a.sql", TABLE_A)
-    toy.write("functions/answer.sql", FUNCTION_V1)
-    assert cli("up", project=toy, url=empty_url).code == 0
-    toy.write("migrations/0002_b.sql", TABLE_B)
-    steps = json.loads(cli("up", "--json", project=toy, url=empty_url).out)["steps"]
-    assert [(s["path"], s["reason"]) for s in steps] == [
-        ("sql/migrations/0002_b.sql", "pending"), ("sql/functions/answer.sql", "a migration ran")]
-
-
 def test_no_transaction_file_runs_create_index_concurrently(toy, empty_url):
     toy.write("migrations/0001_a.sql", TABLE_A)
     toy.write("migrations/0002_index.sql", "-- schema_tool: no-transaction\n-- Index a concurrently.\n\n"

@@ -1,0 +1,116 @@
+"""What a repeatable file defines, and a fingerprint of it read from the catalog.
+
+`up` records each repeatable file's fingerprint with its history row and
+compares it on the next run: a file whose objects are missing or no longer
+what it produced runs again, and only such a file (or one whose text
+changed), so a migration on one table never re-applies, and never locks,
+the others.
+
+What a file defines follows the project's naming rules: a function file
+defines every overload of the function it is named after, a view file the
+view it is named after (`<schema>.<name>.sql` outside public), a policies
+file the policies and grants of its table, a triggers file the triggers its
+CREATE TRIGGER statements name, a cron file the jobs it schedules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+import psycopg
+
+from schema_tool import catalog
+from schema_tool.project import SqlFile
+from schema_tool.sqlsplit import split
+
+CREATE_TRIGGER = re.compile(
+    r"^\s*create\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+(\w+)\s.*?\bon\s+(?:only\s+)?(\w+)\.(\w+)",
+    re.I | re.S)
+CREATE_INDEX_CONCURRENTLY = re.compile(
+    r"^\s*create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?(?P<name>\w+)\s+on\s+"
+    r"(?:only\s+)?(?:(?P<schema>\w+)\.)?\w+", re.I)
+CRON_SCHEDULE = re.compile(r"cron\.schedule\s*\(\s*(?:job_name\s*=>\s*)?'([^']+)'", re.I)
+
+
+@dataclass(frozen=True)
+class Defined:
+    file: str
+    kind: str  # function, view, trigger, policies, cron
+    schema: str
+    name: str  # trigger: table.trigger; policies: the table; cron: the job name
+
+
+def schema_and_name(f: SqlFile) -> tuple[str, str]:
+    """functions/answer.sql -> (public, answer); policies/storage.objects.sql -> (storage, objects)."""
+    schema, _, name = f.name.rpartition(".")
+    return (schema or "public"), name
+
+
+def defined(f: SqlFile) -> list[Defined]:
+    """The objects a repeatable file defines, by the project's naming rules."""
+    if f.layer in ("functions", "views", "policies"):
+        kind = {"functions": "function", "views": "view", "policies": "policies"}[f.layer]
+        return [Defined(f.rel, kind, *schema_and_name(f))]
+    if f.layer == "triggers":
+        return [Defined(f.rel, "trigger", schema, f"{table}.{name}")
+                for s in split(f.text) if (m := CREATE_TRIGGER.match(_without_comments(s.text)))
+                for name, schema, table in [m.groups()]]
+    if f.layer == "cron":
+        return [Defined(f.rel, "cron", "cron", name) for name in CRON_SCHEDULE.findall(f.text)]
+    return []
+
+
+def indexes_built(f: SqlFile) -> list[tuple[str, str]]:
+    """(schema, index) of every CREATE INDEX CONCURRENTLY in a file."""
+    return [(m["schema"] or "public", m["name"]) for s in split(f.text)
+            if (m := CREATE_INDEX_CONCURRENTLY.match(_without_comments(s.text)))]
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
+
+
+def fingerprints(conn: psycopg.Connection, files: list[SqlFile]) -> dict[str, str]:
+    """The current fingerprint of each file's objects (missing objects included as absent)."""
+    objects = [d for f in files for d in defined(f)]
+    found: dict[str, str] = {}
+    relational = [d for d in objects if d.kind != "cron"]
+    if relational:
+        rows = conn.execute(catalog.query("fingerprints"), {"objects": json.dumps(
+            [{"file": d.file, "kind": d.kind, "schema": d.schema, "name": d.name} for d in relational])}).fetchall()
+        found.update(rows)
+    found.update(_cron_fingerprints(conn, [d for d in objects if d.kind == "cron"]))
+    empty = hashlib.md5(b"").hexdigest()
+    return {f.rel: found.get(f.rel, empty) for f in files}
+
+
+def _cron_fingerprints(conn: psycopg.Connection, jobs: list[Defined]) -> dict[str, str]:
+    if not jobs or catalog.absent(conn, "cron_jobs"):
+        return {}
+    rows = conn.execute(
+        "select jobname, concat_ws('|', schedule, command, active, username) from cron.job "
+        "where jobname = any(%s) and database = current_database()", ([d.name for d in jobs],)).fetchall()
+    parts = dict(rows)
+    by_file: dict[str, list[str]] = {}
+    for d in jobs:
+        by_file.setdefault(d.file, []).append(f"cron={d.name}={parts.get(d.name, 'absent')}")
+    return {file: hashlib.md5("\n".join(lines).encode()).hexdigest() for file, lines in by_file.items()}
+
+
+INVALID_INDEXES = """
+select n.nspname || '.' || c.relname
+from pg_catalog.pg_index as i
+join pg_catalog.pg_class as c on c.oid = i.indexrelid
+join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+where not i.indisvalid and n.nspname <> all(%s::text[])
+order by 1
+"""
+
+
+def invalid_indexes(conn: psycopg.Connection) -> list[str]:
+    """Indexes a failed or interrupted CREATE INDEX CONCURRENTLY left INVALID, outside the platform's schemas."""
+    excluded = [s for s in catalog.PLATFORM_SCHEMAS if s != "schema_tool"]
+    return [name for (name,) in conn.execute(INVALID_INDEXES, (excluded + ["pg_catalog", "pg_toast"],))]
