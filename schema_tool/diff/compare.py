@@ -1114,6 +1114,9 @@ def _grant_steps(side: Side, q: str, kind: str, old: list, new: list, key: Key |
         steps.append(Step(GRANT, f"revoke all on {kind} {q} from {', '.join(sorted(name(g) for g in grantees))}",
                           after=after))
         have = set() if fresh.owner_reduced else {(OWNER, p, None, False) for p in fresh.owner_builtin}
+    # revoking a privilege on the table revokes it on every column too: the column grants to keep come back
+    revoked = {(g, p) for g, p, column, _ in have - want if column is None}
+    have -= {k for k in want if k[2] is not None and (k[0], k[1]) in revoked}
     for verb, pairs, word in (("revoke", have - want, "from"), ("grant", want - have, "to")):
         # table level: one statement per set of privileges; column level: one per privilege, with its
         # columns (in "grant insert, select (c)" the column list binds to select only)
