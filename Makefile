@@ -31,7 +31,8 @@ FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 fuzz: $(STAMP)
 	@echo "diff mutation test: DIFF_FUZZ_SEED=$(FUZZ_SEED), $(FUZZ_EXAMPLES) examples in $(FUZZ_SHARDS) shards"
 	DIFF_FUZZ_SEED=$(FUZZ_SEED) DIFF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DIFF_FUZZ_SHARDS=$(FUZZ_SHARDS) \
-		$(BIN)/pytest -q -n $(FUZZ_SHARDS) -p no:cacheprovider tests/diff/test_mutations.py
+		$(BIN)/pytest -q -n $(FUZZ_SHARDS) -p no:cacheprovider --hypothesis-show-statistics \
+		tests/diff/test_mutations.py
 
 lint: $(STAMP)
 	$(BIN)/schema_tool lint
