@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test lint clean install db-stop bench bench-quick
+.PHONY: up test fuzz lint clean install db-stop bench bench-quick
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ bench: $(STAMP)
 ## The same on smaller data, in under 5 minutes (bench/results-quick.json).
 bench-quick: $(STAMP)
 	$(BIN)/python bench/run.py --quick
+
+## The diff's randomised mutation test at length: FUZZ_EXAMPLES examples (default 1000) with a new seed
+## each run (FUZZ_SEED=N replays one), in FUZZ_SHARDS shards side by side (seeds N, N+1...).
+FUZZ_EXAMPLES ?= 1000
+FUZZ_SHARDS ?= 2
+FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+fuzz: $(STAMP)
+	@echo "diff mutation test: DIFF_FUZZ_SEED=$(FUZZ_SEED), $(FUZZ_EXAMPLES) examples in $(FUZZ_SHARDS) shards"
+	DIFF_FUZZ_SEED=$(FUZZ_SEED) DIFF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DIFF_FUZZ_SHARDS=$(FUZZ_SHARDS) \
+		$(BIN)/pytest -q -n $(FUZZ_SHARDS) -p no:cacheprovider --hypothesis-show-statistics \
+		tests/diff/test_mutations.py
 
 lint: $(STAMP)
 	$(BIN)/schema_tool lint

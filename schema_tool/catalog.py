@@ -104,6 +104,7 @@ class Table(Row):
     partition_bound: str | None
     inherits: list[str]
     comment: str | None
+    owner: str = ""  # not compared: it names the owner in GRANT/REVOKE on the owner's own privileges
 
 
 @dataclass
@@ -179,6 +180,7 @@ class Sequence(Row):
     cycle: bool
     owned_by: str | None
     comment: str | None
+    owner: str = ""
 
 
 @dataclass
@@ -209,6 +211,7 @@ class View(Row):
     definition: str
     reads: list[str]
     comment: str | None
+    owner: str = ""
 
 
 @dataclass
@@ -265,7 +268,9 @@ class Policy(Row):
 
 @dataclass
 class Grant(Row):
-    """A privilege on a table, view or sequence (object_kind), or on one column of it (column_name)."""
+    """A privilege on a table, view or sequence (object_kind), or on one column of it (column_name).
+    grantee: a role, PUBLIC, or OWNER for the object's owner (whoever that is, so that two databases
+    owned by different roles compare alike)."""
     schema: str
     table_name: str
     object_kind: str

@@ -1,11 +1,12 @@
 -- Privileges on tables, views, materialized views and sequences (object_kind
--- table or sequence) and on their columns, for every grantee but the owner
--- (PUBLIC included).
+-- table or sequence) and on their columns, for every grantee: PUBLIC, and the
+-- owner as OWNER (a default privilege or a revoke may have taken its own
+-- privileges away).
 select
     n.nspname as schema,
     c.relname as table_name,
     case c.relkind when 'S' then 'sequence' else 'table' end as object_kind,
-    case when acl.grantee = 0 then 'PUBLIC' else acl.grantee::regrole::text end as grantee,
+    case acl.grantee when 0 then 'PUBLIC' when c.relowner then 'OWNER' else acl.grantee::regrole::text end as grantee,
     acl.privilege_type as privilege,
     null::text as column_name,
     acl.is_grantable as grantable
@@ -15,17 +16,16 @@ cross join lateral aclexplode(coalesce(c.relacl, acldefault((case c.relkind when
                                                              c.relowner))) as acl
 where n.nspname = any(%(schemas)s::text[])
     and c.relkind in ('r', 'p', 'v', 'm', 'S')
-    and acl.grantee <> c.relowner
     and not exists (
         select from pg_catalog.pg_depend as d
-        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('i', 'e')
+        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.objsubid = 0 and d.deptype in ('i', 'e')
     )
 union all
 select
     n.nspname,
     c.relname,
     'table',
-    case when acl.grantee = 0 then 'PUBLIC' else acl.grantee::regrole::text end,
+    case acl.grantee when 0 then 'PUBLIC' when c.relowner then 'OWNER' else acl.grantee::regrole::text end,
     acl.privilege_type,
     a.attname::text,
     acl.is_grantable
@@ -36,5 +36,4 @@ cross join lateral aclexplode(a.attacl) as acl
 where n.nspname = any(%(schemas)s::text[])
     and a.attnum > 0
     and not a.attisdropped
-    and acl.grantee <> c.relowner
 order by 1, 2, 4, 5, 6

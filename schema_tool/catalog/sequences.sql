@@ -20,7 +20,8 @@ select
         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'a'
             and d.refclassid = 'pg_class'::regclass
     ) as owned_by,
-    obj_description(c.oid, 'pg_class') as comment
+    obj_description(c.oid, 'pg_class') as comment,
+    c.relowner::regrole::text as owner
 from pg_catalog.pg_sequence as s
 join pg_catalog.pg_class as c on c.oid = s.seqrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace

@@ -26,7 +26,8 @@ select
         where i.inhrelid = c.oid and not c.relispartition
         order by i.inhseqno
     )::text[] as inherits,
-    obj_description(c.oid, 'pg_class') as comment
+    obj_description(c.oid, 'pg_class') as comment,
+    c.relowner::regrole::text as owner
 from pg_catalog.pg_class as c
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
 where c.relkind in ('r', 'p')

@@ -15,7 +15,8 @@ select
         where rw.ev_class = c.oid and dep.oid <> c.oid and dep.relnamespace = c.relnamespace
         order by 1
     ) as reads,
-    obj_description(c.oid, 'pg_class') as comment
+    obj_description(c.oid, 'pg_class') as comment,
+    c.relowner::regrole::text as owner
 from pg_catalog.pg_class as c
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
 where c.relkind in ('v', 'm')

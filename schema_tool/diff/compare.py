@@ -40,6 +40,18 @@ FUNCTION_FIELDS = ("result", "language", "volatility", "security_definer", "stri
                    "config", "body")
 
 
+OWNER = "OWNER"  # the grantee the catalog writes for an object's owner
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """What a new object may have received from default privileges: grants to these grantees, and, where
+    a global entry took some of a role's own privileges away, fewer than the built-in ones for its owner."""
+    grantees: set[str]
+    owner_reduced: bool
+    owner_builtin: frozenset[str]
+
+
 @dataclass
 class Side:
     """One catalog, indexed for the comparison."""
@@ -59,6 +71,7 @@ class Side:
         self.views = {v.qualified: v for v in c["views"]}
         self.functions = {f.identity: f for f in c["functions"]}
         self.sequences = {s.qualified: s for s in c["sequences"]}
+        self.enums = {t.qualified for t in c["types"] if t.kind == "e"}
         for col in c["columns"]:
             self.columns[qualified(col.schema, col.table_name)].append(col)
         for g in c["grants"]:
@@ -69,9 +82,24 @@ class Side:
             self.dependencies[(d.kind, d.identity)].add((d.ref_kind, d.ref_identity))
             self.dependents[(d.ref_kind, d.ref_identity)].add((d.kind, d.identity))
 
-    def default_grantees(self) -> set[str]:
-        """Who may receive privileges on a new object here: the grantees of default privileges, and PUBLIC."""
-        return {d.grantee for d in self.catalog["default_privileges"]} | {"PUBLIC"}
+    def default_grantees(self, object_type: str, schema: str) -> set[str]:
+        """Who may receive privileges on a new object of a type ("r", "S", "f") in a schema here: the
+        grantees of the default privileges for that type there, and PUBLIC; the roles' own entries left out."""
+        return {d.grantee for d in self.catalog["default_privileges"]
+                if d.object_type == object_type and d.schema in (None, schema) and d.grantee != d.role} | {"PUBLIC"}
+
+    def fresh(self, object_type: str, schema: str) -> Fresh:
+        """What a new table, view or sequence may have received here (object_type "r" or "S")."""
+        builtin = {p for _, p, _ in _builtin_defaults("", object_type, self.catalog.server_version)}
+        own: dict[str, set[str]] = defaultdict(set)
+        roles = set()
+        for d in self.catalog["default_privileges"]:
+            if d.schema is None and d.object_type == object_type:
+                roles.add(d.role)
+                if d.grantee == d.role:
+                    own[d.role].add(d.privilege)
+        reduced = any(own[r] != builtin for r in roles)
+        return Fresh(self.default_grantees(object_type, schema), reduced, frozenset(builtin))
 
 
 def _pairs(a_rows, b_rows, key):
@@ -122,6 +150,7 @@ class Differ:
         if not _has_maintain(source.server_version):
             target = _without_maintain(target)  # the SQL runs on the first server, which has no MAINTAIN
         self.a, self.b = Side(source), Side(target)
+        self.enums = self.a.enums | self.b.enums
         self.changes: list[Change] = []
         self.notes: list[str] = []
 
@@ -258,7 +287,7 @@ class Differ:
             key = ("relation", q)
             if a is None:
                 steps = create_sequence(b) + _grant_steps(self.b, q, "sequence", [], self.b.grants[q], key,
-                                                          fresh=self.a.default_grantees())
+                                                          fresh=self.a.fresh("S", b.schema))
                 self.add("sequence", "missing", q, steps=steps)
             elif b is None:
                 # a sequence owned by a column goes with its table or column: "if exists"
@@ -325,7 +354,7 @@ class Differ:
         steps += _comment("table", q, None, t.comment, keys[0])
         for c in self.b.columns[q]:
             steps += _comment("column", f"{q}.{c.quoted}", None, c.comment, keys[0])
-        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], keys[0], fresh=self.a.default_grantees())
+        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], keys[0], fresh=self.a.fresh("r", t.schema))
         return steps
 
     def _alter_table(self, a, b) -> tuple[list[Step], bool]:
@@ -372,15 +401,59 @@ class Differ:
                         self.add("column", "missing", label, steps=steps)
                 elif b is None:
                     if not a.inherited:
-                        self.add("column", "extra", label, "drops the column and its data",
-                                 [Step(DROP_COLUMN, f"alter table {q} drop column {a.quoted}", drops=(key,))],
-                                 destructive=True)
-                elif a.inherited or b.inherited:
+                        self.add("column", "extra", label, *self._drop_column(q, a))
+                elif b.inherited:
                     continue  # the parent's column: changed there
+                elif a.inherited and not self._made_local(q, a):
+                    continue
                 elif details := _fields(a, b, fields):
-                    steps, destructive = _alter_column(q, a, b)
+                    steps, destructive = _alter_column(q, a, b, self.enums)
                     steps += _comment("column", label, a.comment, b.comment)
                     self.add("column", "changed", label, "; ".join(details), steps, destructive)
+
+    def _children(self, q: str) -> list[str]:
+        """The tables that inherit from q in the first database (partitions left out)."""
+        return sorted(t.qualified for t in self.a.tables.values() if q in t.inherits)
+
+    def _inherited_by(self, q: str, name: str) -> list[tuple[str, bool]]:
+        """The children of q whose column `name` comes only from q, each with whether the second
+        database keeps that column (as the child's own)."""
+        found = []
+        for child in self._children(q):
+            column = next((c for c in self.a.columns[child] if c.name == name), None)
+            if column is not None and column.inherited and child in self.b.tables:
+                found.append((child, any(c.name == name for c in self.b.columns[child])))
+        return found
+
+    def _made_local(self, q: str, column) -> bool:
+        """Whether an inherited column becomes the table's own: its parent drops it (alter table only) or
+        the table stops inheriting."""
+        table_a, table_b = self.a.tables[q], self.b.tables[q]
+        for parent in table_a.inherits:
+            if parent not in table_b.inherits:
+                return True
+            if any(c.name == column.name for c in self.a.columns[parent]) and not any(
+                    c.name == column.name and not c.inherited for c in self.b.columns.get(parent, [])):
+                return True
+        return False
+
+    def _drop_column(self, q: str, a) -> tuple[str, list[Step], bool]:
+        """A column dropped from a table. Children that inherit it and keep it in the second database
+        keep it as their own (alter table only), so their rows keep its values; children that lose it
+        lose it explicitly, after the parent."""
+        children = self._inherited_by(q, a.name)
+        steps = [Step(DROP_COLUMN, f"alter table {q} drop column {a.quoted}", drops=(("column", f"{q}.{a.quoted}"),))]
+        if not any(kept for _, kept in children):
+            lost = [child for child, _ in children]
+            detail = "drops the column and its data" + (f" (and in {', '.join(lost)})" if lost else "")
+            return detail, steps, True
+        steps[0].sql = f"alter table only {q} drop column {a.quoted}"
+        for child, kept in children:
+            if not kept:
+                steps.append(Step(DROP_COLUMN, f"alter table {child} drop column {a.quoted}",
+                                  drops=(("column", f"{child}.{a.quoted}"),)))
+        kept = ", ".join(child for child, kept in children if kept)
+        return f"drops the column and its data; {kept} keeps it as its own", steps, True
 
     # Constraints and indexes -------------------------------------------------------------------
 
@@ -440,7 +513,7 @@ class Differ:
                 columns_a = {c.name: c.comment for c in self.a.columns[q]}
                 for c in self.b.columns[q]:
                     steps += _comment("column", f"{q}.{c.quoted}", columns_a.get(c.name), c.comment)
-                grants = _grant_steps(self.b, q, "table", self.a.grants[q], self.b.grants[q])
+                grants = _grant_steps(self.b, q, "table", self.a.grants[q], self.b.grants[q], owner=a.owner)
                 if steps:
                     self.add(kind, "changed", q, "comment", steps)
                 if grants:
@@ -456,7 +529,7 @@ class Differ:
         steps += _comment(word, q, None, v.comment, key)
         for c in self.b.columns[q]:
             steps += _comment("column", f"{q}.{c.quoted}", None, c.comment, key)
-        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], key, fresh=self.a.default_grantees())
+        steps += _grant_steps(self.b, q, "table", [], self.b.grants[q], key, fresh=self.a.fresh("r", v.schema))
         return steps
 
     def functions(self) -> None:
@@ -489,7 +562,7 @@ class Differ:
         key = ("function", f.identity)
         steps = [Step(CREATE_FUNCTION, f.definition.strip(), creates=(key,))]
         steps += _comment(kind, f.identity, None, f.comment, key)
-        fresh = [f"{g}=EXECUTE" for g in sorted(self.a.default_grantees())]
+        fresh = [f"{g}=EXECUTE" for g in sorted(self.a.default_grantees("f", f.schema))]
         steps += _acl_steps(f"{kind} {f.identity}", fresh, f.privileges, key)
         return steps
 
@@ -542,9 +615,20 @@ class Differ:
         both = (set(self.a.tables) & set(self.b.tables)) | (set(self.a.sequences) & set(self.b.sequences))
         for q in sorted(both):
             kind = "sequence" if q in self.b.sequences else "table"
-            steps = _grant_steps(self.b, q, kind, self.a.grants[q], self.b.grants[q])
+            owner = (self.a.sequences.get(q) or self.a.tables.get(q)).owner
+            steps = _grant_steps(self.b, q, kind, self._surviving_grants(q), self.b.grants[q], owner=owner)
             if steps:
                 self.add("privileges", "changed", q, _grant_detail(steps), steps)
+
+    def _surviving_grants(self, q: str) -> list:
+        """The first database's grants on q that outlive the script's column changes: a column that is
+        dropped (or dropped and added again) takes its column grants with it, so they are not revoked."""
+        kept = {c.name for c in self.b.columns[q]}
+        recreated = {c.name for c in self.a.columns[q] if c.name in kept and any(
+            s.phase == DROP_COLUMN for ch in self.changes if ch.kind == "column" and ch.name == f"{q}.{c.quoted}"
+            for s in ch.steps)}
+        return [g for g in self.a.grants[q] if g.column_name is None or (
+            g.column_name in kept and g.column_name not in recreated)]
 
     def default_privileges(self) -> None:
         def entries(side: Side) -> dict[tuple, set[tuple]]:
@@ -645,12 +729,22 @@ class Differ:
                 recreated = self._recreate(dependent, key)
                 if recreated is None:
                     continue
+                self._superseded_by(recreated)
                 self.changes.append(recreated)
                 for k in (k for s in recreated.steps for k in s.drops):
                     if k not in seen:
                         seen.add(k)
                         dropped.add(k)
                         queue.append(k)
+
+    def _superseded_by(self, recreated: Change) -> None:
+        """An object recreated from the second database gets its comment, grants and state there; the
+        statements that changed those in place (which would run between its drop and its creation) go.
+        The changes stay in the report."""
+        for change in self.changes:
+            if change.name == recreated.name and change.action == "changed" and not any(
+                    s.drops for s in change.steps):
+                change.steps = []
 
     def _recreate(self, key: Key, cause: Key) -> Change | None:
         kind, identity = key
@@ -720,7 +814,17 @@ def column_sql(c) -> str:
     return text
 
 
-def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
+def _conversion(column: str, old_type: str, new_type: str, enums: set[str]) -> str:
+    """The USING expression of a type change. An enum has casts to and from text only, so a column
+    leaving an enum for another type passes through text (text[] for an array)."""
+    if old_type.removesuffix("[]") in enums and old_type.removesuffix("[]") != new_type.removesuffix("[]"):
+        through = "text[]" if old_type.endswith("[]") else "text"
+        if new_type != through:
+            return f"{column}::{through}::{new_type}"
+    return f"{column}::{new_type}"
+
+
+def _alter_column(q: str, a, b, enums: set[str] = frozenset()) -> tuple[list[Step], bool]:
     key = ("column", f"{q}.{b.quoted}")
     column = b.quoted
     if a.generated != b.generated or (a.generated and a.default_value != b.default_value):
@@ -736,7 +840,8 @@ def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
         collate = f" collate {b.collation}" if b.collation else ""
         if a.default_value is not None and not a.identity:
             steps.append(alter(f"{prefix} drop default"))
-        steps.append(alter(f"{prefix} type {b.type}{collate} using {column}::{b.type}", in_place=False))
+        steps.append(alter(f"{prefix} type {b.type}{collate} using {_conversion(column, a.type, b.type, enums)}",
+                           in_place=False))
         if b.default_value is not None and not b.identity:
             steps.append(alter(f"{prefix} set default {b.default_value}"))
     elif a.default_value != b.default_value and not b.identity and not a.identity:
@@ -748,6 +853,8 @@ def _alter_column(q: str, a, b) -> tuple[list[Step], bool]:
         elif not a.identity:
             if a.default_value is not None:
                 steps.append(alter(f"{prefix} drop default"))
+            if not a.not_null:  # an identity column must be declared not null first
+                steps.append(alter(f"{prefix} set not null"))
             steps.append(alter(f"{prefix} add generated {'always' if b.identity == 'a' else 'by default'} "
                                f"as identity"))
         else:
@@ -986,19 +1093,30 @@ def _acl_steps(target: str, old: list[str], new: list[str], key: Key | None = No
 
 
 def _grant_steps(side: Side, q: str, kind: str, old: list, new: list, key: Key | None = None,
-                 fresh: set[str] | None = None) -> list[Step]:
-    """GRANT/REVOKE on a table, view or sequence and its columns. `fresh`: the object is new, and may have
-    received default privileges: start by revoking everything from those grantees."""
+                 fresh: Fresh | None = None, owner: str = "current_user") -> list[Step]:
+    """GRANT/REVOKE on a table, view or sequence and its columns; `owner` names the grantee OWNER (the
+    object's owner). `fresh`: the object is new and may have received default privileges: start by
+    revoking everything from those grantees (from its owner too where a default privilege may have
+    taken the owner's own away; else the owner starts with the built-in privileges)."""
     def grant_key(g):
         return (g.grantee, g.privilege, g.column_name, g.grantable)
+
+    def name(grantee: str) -> str:
+        return owner if grantee == OWNER else role(grantee)
 
     have, want = {grant_key(g) for g in old}, {grant_key(g) for g in new}
     after = (key,) if key else ()
     steps = []
     if fresh is not None:
-        grantees = sorted(fresh | {g for g, _, _, _ in want})
-        steps.append(Step(GRANT, f"revoke all on {kind} {q} from {', '.join(role(g) for g in grantees)}", after=after))
-        have = set()
+        grantees = fresh.grantees | {g for g, _, _, _ in want if g != OWNER}
+        if fresh.owner_reduced:
+            grantees.add(OWNER)
+        steps.append(Step(GRANT, f"revoke all on {kind} {q} from {', '.join(sorted(name(g) for g in grantees))}",
+                          after=after))
+        have = set() if fresh.owner_reduced else {(OWNER, p, None, False) for p in fresh.owner_builtin}
+    # revoking a privilege on the table revokes it on every column too: the column grants to keep come back
+    revoked = {(g, p) for g, p, column, _ in have - want if column is None}
+    have -= {k for k in want if k[2] is not None and (k[0], k[1]) in revoked}
     for verb, pairs, word in (("revoke", have - want, "from"), ("grant", want - have, "to")):
         # table level: one statement per set of privileges; column level: one per privilege, with its
         # columns (in "grant insert, select (c)" the column list binds to select only)
@@ -1019,7 +1137,7 @@ def _grant_steps(side: Side, q: str, kind: str, old: list, new: list, key: Key |
         for (privileges, grantable), grantees in sorted(merged.items()):
             option = " with grant option" if grantable else ""
             steps.append(Step(GRANT, f"{verb} {privileges} on {kind} {q} {word} "
-                                     f"{', '.join(role(g) for g in sorted(grantees))}{option}", after=after))
+                                     f"{', '.join(sorted(name(g) for g in grantees))}{option}", after=after))
     return steps
 
 

@@ -4,6 +4,7 @@ database), read into catalogs."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from schema_tool.catalog import PLATFORM_SCHEMAS, Catalog, CronJob, read_all
@@ -49,21 +50,29 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
     `include`: platform schemas to compare as well."""
     from schema_tool import servers
     from schema_tool.errors import UsageError
-    from schema_tool.scratch import scratch_database
 
     for schema in include:
         if schema not in PLATFORM_SCHEMAS:
             raise UsageError(f"--include-schema {schema}: compared already; the schemas left out are "
                              f"{', '.join(PLATFORM_SCHEMAS)}")
-    if from_url:
-        with servers.connect(from_url) as a, servers.connect(to_url) as b:
-            source, target = read_side(a, include=include), read_side(b, include=include)
-        return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
-    live_url = servers.resolve_url(database_url, project.root)
-    with servers.connect(live_url) as live:
-        live_side = read_side(live, project, include=include)
-    with scratch_database(scratch_server or live_url, project) as url, servers.connect(url) as conn:
-        files_side = read_side(conn, project, built_from_files=True, include=include)
+    def read_url(url: str, **options) -> Catalog:
+        with servers.connect(url) as conn:
+            return read_side(conn, project, include=include, **options)
+
+    # the two sides are read side by side: the server answers one while Python builds the other's rows
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if from_url:
+            first = pool.submit(read_url, from_url)
+            target = read_url(to_url)
+            source = first.result()
+            return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
+        from schema_tool.scratch import scratch_database
+
+        live_url = servers.resolve_url(database_url, project.root)
+        live = pool.submit(read_url, live_url)  # while the files' schema is built
+        with scratch_database(scratch_server or live_url, project) as url:
+            files_side = read_url(url, built_from_files=True)
+        live_side = live.result()
     if not live_side.present("cron_jobs"):
         files_side.rows["cron_jobs"] = None  # unknown on the live side: not compared
     elif not files_side.present("cron_jobs"):

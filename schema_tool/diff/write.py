@@ -17,7 +17,6 @@ from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
 from schema_tool.diff.model import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
-from schema_tool.sqlsplit import lower_keywords
 
 ALL_TABLE_PRIVILEGES = {"select", "insert", "update", "delete", "truncate", "references", "trigger"}
 
@@ -151,6 +150,8 @@ def _table_of(label: str) -> tuple[str, str]:
 
 def _house_style(text: str) -> str:
     """Lower-case keywords as the house style wants (the server prints them upper-case)."""
+    from schema_tool.sqlsplit import lower_keywords  # only --write needs it: a plain diff starts without it
+
     return lower_keywords(text)
 
 

@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from schema_tool import catalog, diff
+from tests.diff.fingerprint import differences, fingerprint
 from tests.diff.sides import build, read
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -35,7 +36,8 @@ def test_diff_turns_a_into_b(pair, server, bootstrapped):
 
 
 def check_pair(server, template: str, pair: str) -> None:
-    """diff(a, b) applied to a in one transaction yields b's catalog; a second diff is empty."""
+    """diff(a, b) applied to a in one transaction yields b's catalog and b's independent fingerprint;
+    a second diff is empty."""
     a_url = build(server, template, (CORPUS / pair / "a.sql").read_text())
     b_url = build(server, template, (CORPUS / pair / "b.sql").read_text())
     target = read(b_url)
@@ -52,3 +54,5 @@ def check_pair(server, template: str, pair: str) -> None:
     after = read(a_url)
     assert [(c.kind, c.action, c.name, c.detail) for c in diff.compare(after, target).changes] == []
     assert normalized(after) == normalized(target)
+    unlike = differences(fingerprint(a_url), fingerprint(b_url))
+    assert not unlike, "\n".join(unlike)

@@ -78,3 +78,17 @@ def test_a_domain_changing_its_base_type_keeps_the_values_of_its_columns(server,
     assert _rows(a_url, "select sku::text, aliases::text from public.products") == [("AB-1", "{AB,A1}")]
     assert _rows(a_url, "select sku::text from public.product_skus") == [("AB-1",)]
     assert _rows(a_url, "select format_type(typbasetype, typtypmod) from pg_type where typname = 'sku'") == [("text",)]
+
+
+def test_a_child_keeping_a_column_its_parent_drops_keeps_its_values(server, bootstrapped):
+    a_sql, b_sql = _pair("inheritance_parent_drops_column_child_keeps")
+    a_url, b_url = build(server, bootstrapped, a_sql), build(server, bootstrapped, b_sql)
+    report = diff.compare(read(a_url), read(b_url))
+    statements, _ = report.sql(allow_destructive=True)
+    assert "alter table only public.items drop column note" in statements
+
+    _apply(a_url, statements)
+
+    assert _rows(a_url, "select id, note, extra from public.special_items") == [(1, "kept", 7)]
+    assert [c.detail for c in report.changes if c.name == "public.items.note"] == [
+        "drops the column and its data; public.special_items keeps it as its own"]

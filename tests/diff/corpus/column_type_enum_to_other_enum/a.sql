@@ -1,0 +1,9 @@
+-- column_type_enum_to_other_enum: the first schema
+create type public.stage as enum ('new', 'won');
+create type public.phase as enum ('new', 'won', 'lost');
+create table public.deals (
+    id bigint generated always as identity primary key,
+    stage public.stage not null default 'new',
+    history public.stage[] not null default '{}'
+);
+insert into public.deals (stage, history) values ('won', '{new,won}');

@@ -1,0 +1,8 @@
+-- grant_column_renamed: the first schema
+create table public.profiles (
+    id bigint primary key,
+    display_name text,
+    secret text
+);
+revoke all on public.profiles from anon, authenticated;
+grant select (id, display_name, secret) on public.profiles to authenticated;
