@@ -14,8 +14,9 @@ as $$
 --   1. pause: metrics on at least 3 of those days, spend > 0 and zero
 --      conversions -> status 'paused';
 --   2. scale: ROI = (revenue - spend) / spend > 2 and budget > 0 -> budget
---      raised 20 %, but capped so that the summed budgets of the user's active
---      auto-managed campaigns stay within marketing_autopilot_config.
+--      raised 20 %, but capped so that the committed budget (the summed
+--      budgets of the user's active auto-managed campaigns,
+--      autopilot_committed_budget()) stays within marketing_autopilot_config.
 --      monthly_budget (best ROI served first); at most one raise per campaign
 --      per UTC day; when the cap leaves no room, a 'budget_cap_reached'
 --      suggestion instead;
@@ -87,9 +88,7 @@ begin
     -- rule 2: scale the winners within the monthly budget, best ROI first
     -- (campaigns paused by rule 1 are no longer active, so neither listed
     -- below nor counted in the committed budget)
-    select coalesce(sum(c.budget), 0) into v_committed
-    from public.campaigns as c
-    where c.created_by = p_user_id and c.auto_managed and c.status = 'active';
+    v_committed := public.autopilot_committed_budget(p_user_id);
 
     for r in
         select w.* from public.autopilot_campaign_window(p_user_id, v_from, v_to) as w
