@@ -48,6 +48,13 @@ begin
         raise exception 'p_trigger must be manual or scheduled, not %', coalesce(p_trigger, 'NULL')
             using errcode = 'invalid_parameter_value';
     end if;
+    -- One run per user at a time: a second run (the cron batch and a manual
+    -- trigger, or two triggers) waits here until the first commits, then
+    -- sees its log and budgets, so no campaign is raised twice in a day. A
+    -- transaction-level lock, keyed on the user in the two-key space (never
+    -- the single-key space of schema_tool up's lock); released at commit.
+    perform pg_advisory_xact_lock(hashtext('public.run_autopilot_optimization'), hashtext(p_user_id::text));
+
     select cfg.* into v_config
     from public.marketing_autopilot_config as cfg
     where cfg.user_id = p_user_id;
@@ -162,7 +169,7 @@ end
 $$;
 
 comment on function public.run_autopilot_optimization(uuid, text) is
-    'Daily autopilot optimisation of one user''s active auto-managed campaigns over the last 7 complete UTC days: pause when spend > 0 and no conversion on >= 3 days of data; raise budget 20 % when ROI > 2, capped by the monthly budget, once a day; suggest a targeting review when ROI < 0. Logs every action and the run; returns a summary. Worker for the manual trigger and the cron batch: service_role only.';
+    'Daily autopilot optimisation of one user''s active auto-managed campaigns over the last 7 complete UTC days: pause when spend > 0 and no conversion on >= 3 days of data; raise budget 20 % when ROI > 2, capped by the monthly budget, once a day; suggest a targeting review when ROI < 0. Logs every action and the run; returns a summary. Runs for one user are serialised (transaction-level advisory lock). Worker for the manual trigger and the cron batch: service_role only.';
 
 revoke execute on function public.run_autopilot_optimization(uuid, text) from public, anon, authenticated;
 grant execute on function public.run_autopilot_optimization(uuid, text) to service_role;

@@ -1,8 +1,10 @@
 -- sql/migrations/0019_storage_erasure_and_retention.sql
 -- Erasure and retention reach storage: the queue of storage objects that a
 -- worker removes through the Storage API where the platform refuses direct
--- deletes (Supabase's storage.protect_delete()), and the validation of the
--- owner-folder checks 0018 added NOT VALID.
+-- deletes (Supabase's storage.protect_delete()), the retention period's
+-- comment, and the validation of the checks 0018 added NOT VALID (storage
+-- paths under the owner's folder, finite dates), each in this file's own
+-- transaction so 0018's writes never wait on a validating scan.
 
 create table public.storage_deletion_queue (
     id uuid primary key default gen_random_uuid(),
@@ -39,3 +41,13 @@ comment on column public.user_privacy_settings.data_retention_days is
 alter table public.digital_assets validate constraint digital_assets_storage_path_in_owner_folder;
 
 alter table public.knowledge_documents validate constraint knowledge_documents_storage_path_in_owner_folder;
+
+alter table public.autopilot_weekly_reports validate constraint autopilot_weekly_reports_week_start_date_is_finite;
+
+alter table public.analytics_reports validate constraint analytics_reports_period_is_finite;
+
+alter table public.performance_analytics validate constraint performance_analytics_period_is_finite;
+
+alter table public.campaigns validate constraint campaigns_dates_are_finite;
+
+alter table public.ai_model_configs validate constraint ai_model_configs_anthropic_model_name_is_api_id;
