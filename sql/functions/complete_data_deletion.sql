@@ -8,7 +8,9 @@ set search_path = ''
 as $$
 -- Runs as its owner because deleting from auth.users is beyond
 -- service_role's table rights on vanilla servers. Every row the user owns
--- goes with the account: each tenant column cascades from auth.users.
+-- goes with the account: each tenant column cascades from auth.users. The
+-- user's storage objects go first (erase_user_storage_objects(): deleted,
+-- or queued for the Storage API and made unreachable meanwhile).
 declare
     request public.data_deletion_requests;
 begin
@@ -20,12 +22,13 @@ begin
     if not found then
         raise exception 'no data deletion request %', p_request_id using errcode = 'no_data_found';
     end if;
+    perform public.erase_user_storage_objects(request.user_id);
     delete from auth.users where id = request.user_id;
 end
 $$;
 
 comment on function public.complete_data_deletion(uuid) is
-    'Completes a confirmed, processing deletion request and deletes the user, which removes every row they own. service_role only.';
+    'Completes a confirmed, processing deletion request and deletes the user, which removes every row they own, and their storage objects (or queues them for the Storage API). service_role only.';
 
 revoke execute on function public.complete_data_deletion(uuid) from public, anon, authenticated;
 grant execute on function public.complete_data_deletion(uuid) to service_role;

@@ -3,11 +3,13 @@
 create or replace function public.conversation_messages_touch_conversation()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 -- Moves conversations.last_message_at forward when a message is added.
--- Runs with the caller's rights: the caller owns the conversation (the
--- composite foreign key guarantees it).
+-- SECURITY DEFINER: last_message_at is server-kept, not granted to
+-- authenticated. It touches only the message's conversation, whose owner
+-- the composite foreign key guarantees is the message's owner.
 begin
     update public.conversations as c
     set last_message_at = new.created_at

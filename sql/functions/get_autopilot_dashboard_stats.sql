@@ -24,6 +24,8 @@ as $$
     -- hides other users' rows anyway: the function runs as the caller).
     -- Months and the 7-day window are taken in UTC; the month's spend and
     -- revenue come from campaign_metrics of all the user's campaigns.
+    -- budget_remaining is what the monthly budget leaves beyond the
+    -- committed budget (autopilot_committed_budget(), the optimiser's cap).
     with month as (
         select date_trunc('month', now() at time zone 'UTC')::date as first_day
     ),
@@ -49,7 +51,7 @@ as $$
         case when money.spend > 0
              then round((money.revenue - money.spend) / money.spend, 4)
         end::numeric(12,4),
-        greatest(coalesce(cfg.monthly_budget, 0) - money.spend, 0)::numeric(12,2),
+        greatest(coalesce(cfg.monthly_budget, 0) - public.autopilot_committed_budget(p_user_id), 0)::numeric(12,2),
         (select count(*)::integer
          from public.autopilot_activity_log as a
          where a.user_id = p_user_id
@@ -65,7 +67,7 @@ as $$
 $$;
 
 comment on function public.get_autopilot_dashboard_stats(uuid) is
-    'Headline autopilot figures for a user: active flag and budget, active auto-managed campaigns, leads (all, last 7 days), month-to-date spend, revenue, ROI and remaining budget (UTC month), autopilot actions in the last 7 days, last activity and latest report week. Returns no row when a non-service caller asks for another user.';
+    'Headline autopilot figures for a user: active flag and budget, active auto-managed campaigns, leads (all, last 7 days), month-to-date spend, revenue and ROI (UTC month), remaining budget (monthly budget minus autopilot_committed_budget()), autopilot actions in the last 7 days, last activity and latest report week. Returns no row when a non-service caller asks for another user.';
 
 revoke execute on function public.get_autopilot_dashboard_stats(uuid) from public, anon;
 grant execute on function public.get_autopilot_dashboard_stats(uuid) to authenticated, service_role;

@@ -3,10 +3,13 @@
 create or replace function public.lead_activities_rescore_lead()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 -- After an activity is added, changed or removed, the lead's score and
--- last_activity_at are recomputed from all of its activities.
+-- last_activity_at are recomputed from all of its activities. SECURITY
+-- DEFINER: both are server-kept, not granted to authenticated; it touches
+-- only the activity's lead (the composite foreign key ties its owner).
 declare
     affected uuid;
 begin

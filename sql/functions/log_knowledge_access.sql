@@ -24,6 +24,19 @@ declare
         else auth.uid()
     end;
 begin
+    -- a caller may reach this directly: only a search's own shape is logged
+    if p_query_hash is null or p_query_hash !~ '^[0-9a-f]{64}$' then
+        raise exception 'p_query_hash must be a sha256 in hex (64 characters 0-9a-f)'
+            using errcode = 'invalid_parameter_value';
+    end if;
+    if p_results is null or jsonb_typeof(p_results) <> 'array' or jsonb_array_length(p_results) > 1000 then
+        raise exception 'p_results must be a JSON array of at most 1000 results'
+            using errcode = 'invalid_parameter_value';
+    end if;
+    if p_limit is null or p_limit < 1 or p_limit > 1000 then
+        raise exception 'p_limit must be between 1 and 1000, not %', p_limit
+            using errcode = 'invalid_parameter_value';
+    end if;
     if searcher is null then
         return;
     end if;
@@ -44,7 +57,7 @@ end
 $$;
 
 comment on function public.log_knowledge_access(uuid, text, jsonb, integer, double precision, numeric) is
-    'Writes one knowledge_access_logs row for a search, attributed to the caller (service_role and server-side sessions: to p_user_id).';
+    'Writes one knowledge_access_logs row for a search, attributed to the caller (service_role and server-side sessions: to p_user_id). Refuses what no search produces: a hash that is not sha256 hex, results that are not an array of at most 1000, a limit outside 1..1000.';
 
 revoke execute on function public.log_knowledge_access(uuid, text, jsonb, integer, double precision, numeric)
     from public, anon;

@@ -14,8 +14,9 @@ as $$
 --   1. pause: metrics on at least 3 of those days, spend > 0 and zero
 --      conversions -> status 'paused';
 --   2. scale: ROI = (revenue - spend) / spend > 2 and budget > 0 -> budget
---      raised 20 %, but capped so that the summed budgets of the user's active
---      auto-managed campaigns stay within marketing_autopilot_config.
+--      raised 20 %, but capped so that the committed budget (the summed
+--      budgets of the user's active auto-managed campaigns,
+--      autopilot_committed_budget()) stays within marketing_autopilot_config.
 --      monthly_budget (best ROI served first); at most one raise per campaign
 --      per UTC day; when the cap leaves no room, a 'budget_cap_reached'
 --      suggestion instead;
@@ -47,6 +48,13 @@ begin
         raise exception 'p_trigger must be manual or scheduled, not %', coalesce(p_trigger, 'NULL')
             using errcode = 'invalid_parameter_value';
     end if;
+    -- One run per user at a time: a second run (the cron batch and a manual
+    -- trigger, or two triggers) waits here until the first commits, then
+    -- sees its log and budgets, so no campaign is raised twice in a day. A
+    -- transaction-level lock, keyed on the user in the two-key space (never
+    -- the single-key space of schema_tool up's lock); released at commit.
+    perform pg_advisory_xact_lock(hashtext('public.run_autopilot_optimization'), hashtext(p_user_id::text));
+
     select cfg.* into v_config
     from public.marketing_autopilot_config as cfg
     where cfg.user_id = p_user_id;
@@ -87,9 +95,7 @@ begin
     -- rule 2: scale the winners within the monthly budget, best ROI first
     -- (campaigns paused by rule 1 are no longer active, so neither listed
     -- below nor counted in the committed budget)
-    select coalesce(sum(c.budget), 0) into v_committed
-    from public.campaigns as c
-    where c.created_by = p_user_id and c.auto_managed and c.status = 'active';
+    v_committed := public.autopilot_committed_budget(p_user_id);
 
     for r in
         select w.* from public.autopilot_campaign_window(p_user_id, v_from, v_to) as w
@@ -163,7 +169,7 @@ end
 $$;
 
 comment on function public.run_autopilot_optimization(uuid, text) is
-    'Daily autopilot optimisation of one user''s active auto-managed campaigns over the last 7 complete UTC days: pause when spend > 0 and no conversion on >= 3 days of data; raise budget 20 % when ROI > 2, capped by the monthly budget, once a day; suggest a targeting review when ROI < 0. Logs every action and the run; returns a summary. Worker for the manual trigger and the cron batch: service_role only.';
+    'Daily autopilot optimisation of one user''s active auto-managed campaigns over the last 7 complete UTC days: pause when spend > 0 and no conversion on >= 3 days of data; raise budget 20 % when ROI > 2, capped by the monthly budget, once a day; suggest a targeting review when ROI < 0. Logs every action and the run; returns a summary. Runs for one user are serialised (transaction-level advisory lock). Worker for the manual trigger and the cron batch: service_role only.';
 
 revoke execute on function public.run_autopilot_optimization(uuid, text) from public, anon, authenticated;
 grant execute on function public.run_autopilot_optimization(uuid, text) to service_role;

@@ -39,6 +39,15 @@ declare
     graph_trusted_from constant double precision := 0.8;
     user_conversations integer;
 begin
+    if p_query_embedding is null then
+        raise exception 'search_conversations: p_query_embedding must not be NULL'
+            using errcode = 'null_value_not_allowed';
+    end if;
+    -- cosine similarity of a zero vector is NaN, which would pass any threshold
+    if extensions.vector_norm(p_query_embedding) = 0 then
+        raise exception 'search_conversations: p_query_embedding has zero norm, so no similarity is defined for it'
+            using errcode = 'invalid_parameter_value';
+    end if;
     if p_user_id is null then
         raise exception 'search_conversations: p_user_id is required'
             using errcode = 'null_value_not_allowed';

@@ -55,6 +55,15 @@ declare
     chunk_ids uuid[] := '{}';
     similarities double precision[] := '{}';
 begin
+    if p_query_embedding is null then
+        raise exception 'search_knowledge_chunks: p_query_embedding must not be NULL'
+            using errcode = 'null_value_not_allowed';
+    end if;
+    -- cosine similarity of a zero vector is NaN, which would pass any threshold
+    if extensions.vector_norm(p_query_embedding) = 0 then
+        raise exception 'search_knowledge_chunks: p_query_embedding has zero norm, so no similarity is defined for it'
+            using errcode = 'invalid_parameter_value';
+    end if;
     if p_limit is null or p_limit < 1 or p_limit > 1000 then
         raise exception 'p_limit must be between 1 and 1000, not %', p_limit
             using errcode = 'invalid_parameter_value';

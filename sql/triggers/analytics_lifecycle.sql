@@ -2,8 +2,9 @@
 -- Report generation and insight handling follow their lifecycles.
 
 create or replace trigger analytics_reports_status_transition
-    before update of status on public.analytics_reports
+    before insert or update of status on public.analytics_reports
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>generating', 'generating>completed', 'generating>failed', 'failed>pending', 'completed>pending'
     );
 
@@ -12,7 +13,8 @@ create or replace trigger analytics_reports_stamp_generated_at
     for each row execute function public.stamp_generated_at();
 
 create or replace trigger ai_insights_status_transition
-    before update of status on public.ai_insights
+    before insert or update of status on public.ai_insights
     for each row execute function public.enforce_status_transition(
+        '>new',
         'new>viewed', 'new>acted_on', 'new>dismissed', 'viewed>acted_on', 'viewed>dismissed'
     );

@@ -7,8 +7,9 @@
 -- never ran is archived, not completed); any state may be archived, and
 -- archived is final (copy the campaign to run it again).
 create or replace trigger campaigns_status_transition
-    before update of status on public.campaigns
+    before insert or update of status on public.campaigns
     for each row execute function public.enforce_status_transition(
+        '>draft', '>active',
         'draft>active', 'active>paused', 'paused>active', 'active>completed', 'paused>completed',
         'draft>archived', 'active>archived', 'paused>archived', 'completed>archived'
     );
@@ -24,8 +25,9 @@ create or replace trigger campaign_tasks_stamp_completed_at
 -- anything may be archived, and archived is final. Published is only left
 -- for archived: what went out cannot be unpublished here.
 create or replace trigger generated_content_pieces_status_transition
-    before update of status on public.generated_content_pieces
+    before insert or update of status on public.generated_content_pieces
     for each row execute function public.enforce_status_transition(
+        '>draft',
         'draft>approved', 'draft>rejected', 'approved>published', 'approved>rejected', 'approved>draft',
         'rejected>draft', 'draft>archived', 'approved>archived', 'rejected>archived', 'published>archived'
     );
@@ -38,8 +40,9 @@ create or replace trigger generated_content_pieces_stamp_published_at
 -- and a run not yet finished may be cancelled. completed, failed and
 -- cancelled are final (a retry is a new run).
 create or replace trigger workflow_executions_status_transition
-    before update of status on public.workflow_executions
+    before insert or update of status on public.workflow_executions
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>running', 'pending>cancelled', 'running>completed', 'running>failed', 'running>cancelled'
     );
 

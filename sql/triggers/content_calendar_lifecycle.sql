@@ -3,8 +3,9 @@
 -- published_at stamp.
 
 create or replace trigger content_calendar_status_transition
-    before update of status on public.content_calendar
+    before insert or update of status on public.content_calendar
     for each row execute function public.enforce_status_transition(
+        '>draft', '>scheduled',
         'draft>scheduled',
         'draft>published',
         'draft>cancelled',

@@ -3,8 +3,9 @@
 -- active (resumed); completed is final. completed_at is stamped on completion.
 
 create or replace trigger campaign_copilot_sessions_lifecycle
-    before update of status on public.campaign_copilot_sessions
+    before insert or update of status on public.campaign_copilot_sessions
     for each row execute function public.enforce_status_transition(
+        '>active',
         'active>completed',
         'active>abandoned',
         'abandoned>active'

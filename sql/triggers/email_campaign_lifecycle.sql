@@ -3,8 +3,9 @@
 -- sending_started_at / sent_at stamps.
 
 create or replace trigger email_campaigns_status_transition
-    before update of status on public.email_campaigns
+    before insert or update of status on public.email_campaigns
     for each row execute function public.enforce_status_transition(
+        '>draft', '>scheduled',
         'draft>scheduled',
         'draft>sending',
         'draft>cancelled',

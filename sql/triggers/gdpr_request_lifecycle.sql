@@ -4,8 +4,9 @@
 -- anonymous.
 
 create or replace trigger data_export_requests_status_transition
-    before update of status on public.data_export_requests
+    before insert or update of status on public.data_export_requests
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>processing', 'processing>completed', 'processing>failed'
     );
 
@@ -18,8 +19,9 @@ create or replace trigger data_export_requests_audit
     for each row execute function public.audit_privacy_request();
 
 create or replace trigger data_deletion_requests_status_transition
-    before update of status on public.data_deletion_requests
+    before insert or update of status on public.data_deletion_requests
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>processing', 'pending>cancelled', 'processing>completed'
     );
 

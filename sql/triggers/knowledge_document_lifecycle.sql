@@ -2,8 +2,9 @@
 -- Chunking status of knowledge documents only moves along its lifecycle.
 
 create or replace trigger knowledge_documents_status_transition
-    before update of status on public.knowledge_documents
+    before insert or update of status on public.knowledge_documents
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>processing', 'processing>completed', 'processing>failed', 'failed>pending'
     );
 

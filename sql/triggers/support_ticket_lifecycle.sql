@@ -2,8 +2,9 @@
 -- Support tickets follow their lifecycle; resolved_at follows the status.
 
 create or replace trigger support_tickets_status_transition
-    before update of status on public.support_tickets
+    before insert or update of status on public.support_tickets
     for each row execute function public.enforce_status_transition(
+        '>open',
         'open>in_progress', 'open>resolved', 'open>closed', 'in_progress>waiting_on_customer',
         'waiting_on_customer>in_progress', 'in_progress>resolved', 'waiting_on_customer>resolved',
         'resolved>in_progress', 'resolved>closed'

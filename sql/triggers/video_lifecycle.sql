@@ -5,8 +5,9 @@
 -- before *_stamp_status (fill the timestamps the CHECKs require).
 
 create or replace trigger ai_video_projects_lifecycle
-    before update of status on public.ai_video_projects
+    before insert or update of status on public.ai_video_projects
     for each row execute function public.enforce_status_transition(
+        '>draft',
         'draft>planning',
         'planning>generating_images',
         'generating_images>generating_video',
@@ -22,8 +23,9 @@ create or replace trigger ai_video_projects_stamp_status
     for each row execute function public.ai_video_projects_stamp_status();
 
 create or replace trigger ai_video_jobs_lifecycle
-    before update of status on public.ai_video_jobs
+    before insert or update of status on public.ai_video_jobs
     for each row execute function public.enforce_status_transition(
+        '>pending',
         'pending>processing',
         'processing>completed',
         'processing>failed',

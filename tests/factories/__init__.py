@@ -9,6 +9,7 @@ Options say what the access model of the table is meant to be:
 - access="owner": the tenant selects, inserts, updates and deletes own rows.
 - access="read_own": audit and log tables; the tenant only selects own rows.
 - access="global": no tenant; authenticated selects, only service_role writes.
+- access="service": no tenant; only service_role reads and writes (worker queues).
 - anon_insert=True: anon may insert (and still reads nothing).
 - insert_own / update_own / delete_own=False: the tenant may not do that
   to own rows (rows made by the system, immutable history...).
@@ -34,8 +35,8 @@ class TableAccess:
     delete_own: bool = True
 
     def __post_init__(self):
-        if self.access not in ("owner", "read_own", "global"):
-            raise ValueError(f"{self.table}: access must be owner, read_own or global")
+        if self.access not in ("owner", "read_own", "global", "service"):
+            raise ValueError(f"{self.table}: access must be owner, read_own, global or service")
 
 
 REGISTRY: dict[str, TableAccess] = {}

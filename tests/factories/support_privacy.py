@@ -1,4 +1,4 @@
-"""Row factories for 0012_support_privacy."""
+"""Row factories for 0012_support_privacy and the storage worker's queue (0019)."""
 
 from tests.factories import factory
 
@@ -13,3 +13,12 @@ def support_tickets(db, owner):
 def privacy_audit_log(db, owner):
     db.make("data_export_requests", owner)
     return db.execute("select * from public.privacy_audit_log where user_id = %s", (owner,)).fetchone()
+
+
+@factory("storage_deletion_queue", access="service")
+def storage_deletion_queue(db, owner):
+    object_id = db.insert("storage.objects", bucket_id="ai-videos", name=f"erased/{db.unique('object')}",
+                          owner=owner)["id"]
+    return db.insert("storage_deletion_queue", object_id=object_id, bucket_id="ai-videos",
+                     object_name=f"{owner}/project/final.mp4", quarantined_name=f"erased/{object_id}",
+                     reason="erasure")

@@ -10,18 +10,19 @@ import pytest
 
 @pytest.fixture
 def dashboard(db):
-    """User A: budget 1000; 2 active auto-managed campaigns (+1 paused, +1
-    manual); 4 leads, 3 of them in the last 7 days; this month spend 150 + 50
-    = 200, revenue 450 (ROI 1.25, 800 left); 2 actions in the last 7 days.
+    """User A: monthly budget 1000; 2 active auto-managed campaigns with
+    budgets 300 + 200 (+1 paused, +1 manual, which do not count): 500
+    committed, 500 left; 4 leads, 3 of them in the last 7 days; this month
+    spend 150 + 50 = 200, revenue 450 (ROI 1.25); 2 actions in the last 7 days.
     User B has data of their own that must not leak in."""
     a, b = db.new_user(), db.new_user()
     today = db.execute("select (now() at time zone 'UTC')::date as d").fetchone()["d"]
     first_of_month = today.replace(day=1)
     db.insert("marketing_autopilot_config", user_id=a, business_description="Dog treats", monthly_budget=1000)
-    c1 = db.insert("campaigns", created_by=a, name="c1", auto_managed=True, status="active")
-    c2 = db.insert("campaigns", created_by=a, name="c2", auto_managed=True, status="active")
-    db.insert("campaigns", created_by=a, name="c3", auto_managed=True, status="paused")
-    db.insert("campaigns", created_by=a, name="c4", auto_managed=False, status="active")
+    c1 = db.insert("campaigns", created_by=a, name="c1", auto_managed=True, status="active", budget=300)
+    c2 = db.insert("campaigns", created_by=a, name="c2", auto_managed=True, status="active", budget=200)
+    db.insert("campaigns", created_by=a, name="c3", auto_managed=True, status="paused", budget=100)
+    db.insert("campaigns", created_by=a, name="c4", auto_managed=False, status="active", budget=1000)
     for _ in range(3):
         db.insert("leads", created_by=a, email=db.unique("l") + "@example.test")
     db.execute("insert into public.leads (created_by, email, created_at) values (%s, 'old@example.test', now() - interval '10 days')", (a,))
@@ -37,7 +38,7 @@ def dashboard(db):
     db.insert("autopilot_weekly_reports", user_id=a, week_start_date=week)
 
     db.insert("marketing_autopilot_config", user_id=b, business_description="Cat toys", monthly_budget=50, is_active=False)
-    cb = db.insert("campaigns", created_by=b, name="b1", auto_managed=True, status="active")
+    cb = db.insert("campaigns", created_by=b, name="b1", auto_managed=True, status="active", budget=80)
     db.insert("campaign_metrics", campaign_id=cb["id"], created_by=b, metric_date=today, spend=7000, revenue=1)
     db.insert("leads", created_by=b, email="b@example.test")
     return a, b, week
@@ -56,7 +57,7 @@ def test_stats_match_hand_computed_figures(db, dashboard):
     assert s["spend_this_month"] == Decimal("200.00")
     assert s["revenue_this_month"] == Decimal("450.00")
     assert s["roi_this_month"] == Decimal("1.2500")
-    assert s["budget_remaining"] == Decimal("800.00")
+    assert s["budget_remaining"] == Decimal("500.00")  # monthly budget - committed budget
     assert s["actions_last_7_days"] == 2
     assert s["last_activity_at"] is not None
     assert s["latest_report_week"] == week

@@ -5,7 +5,7 @@ import pytest
 
 FLAGSHIPS = {
     "openai": "gpt-5",
-    "anthropic": "claude-sonnet-4.5",
+    "anthropic": "claude-sonnet-4-5",
     "google": "gemini-2.5-pro",
     "mistral": "mistral-large-latest",
 }
@@ -30,7 +30,7 @@ def test_model_type_defaults_to_flagship(db, provider):
     ("openai", "fast", "gpt-5-mini"),
     ("openai", "reasoning", "o3"),
     ("openai", "legacy", "gpt-4.1"),
-    ("anthropic", "most_powerful", "claude-opus-4.1"),
+    ("anthropic", "most_powerful", "claude-opus-4-1"),
     ("anthropic", "fast", "claude-haiku-4-5"),
     ("google", "fast", "gemini-2.5-flash"),
     ("mistral", "fast", "mistral-medium-latest"),

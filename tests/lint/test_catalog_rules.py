@@ -79,6 +79,12 @@ CASES = {
          "alter table public.c add constraint c_t_fkey foreign key (t_id) references public.t (id)"],
         ["alter table public.c drop constraint c_t_fkey",
          "alter table public.c add constraint c_t_fkey foreign key (t_id, user_id) references public.t (id, user_id)"]),
+    "public-bucket-allows-listing": (
+        ("insert into storage.buckets (id, name, public) values ('pics', 'pics', true)",
+         "create policy pics_own on storage.objects for select to anon, authenticated "
+         "using (bucket_id = 'pics' and (storage.foldername(name))[1] = (select auth.uid())::text)"),
+        ["create policy pics_list on storage.objects for select to anon using (bucket_id = 'pics')"],
+        ["drop policy pics_list on storage.objects"]),
     "extension-in-public": ((), ["create extension pg_trgm schema public"],
                             ["alter extension pg_trgm set schema extensions"]),
 }

@@ -27,12 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_JOBS = {
     "autopilot-daily-optimization": ("0 2 * * *", "select public.run_daily_autopilot_optimization()"),
     "autopilot-weekly-reports": ("0 9 * * 1", "select public.run_weekly_autopilot_reports()"),
+    "privacy-retention-purge": ("30 3 * * *", "select public.purge_expired_user_data()"),
 }
 # What the cron jobs need, besides the bootstrap and the cron files.
 MIGRATIONS = ("0001", "0002", "0003", "0009")
 FUNCTIONS = (
     "enforce_status_transition", "update_updated_at_column",
-    "autopilot_campaign_window", "autopilot_note_on_monitor", "autopilot_suggest",
+    "autopilot_campaign_window", "autopilot_committed_budget", "autopilot_note_on_monitor", "autopilot_suggest",
     "run_autopilot_optimization", "run_daily_autopilot_optimization",
     "generate_autopilot_weekly_report", "run_weekly_autopilot_reports", "autopilot_cron_job_state",
 )
@@ -62,8 +63,8 @@ def cron_project(*, touch_cron: bool = False) -> project.Project:
 
 def autopilot_jobs(conn) -> list[dict]:
     return conn.cursor(row_factory=dict_row).execute(
-        "select jobname, schedule, command, active from cron.job where jobname like 'autopilot-%' "
-        "order by jobname").fetchall()
+        "select jobname, schedule, command, active from cron.job "
+        "where jobname like 'autopilot-%' or jobname like 'privacy-%' order by jobname").fetchall()
 
 
 @dataclasses.dataclass
@@ -137,7 +138,8 @@ def test_the_scheduled_commands_run_against_real_tables(pg15_cron_url, applied):
     assert logged == [{"activity_type": "optimization_run", "via": "scheduled"},
                       {"activity_type": "report_generated", "via": "scheduled"}]
     assert [(m["job_name"], m["cron_installed"], m["schedule"], m["cron_active"]) for m in monitor] == [
-        (name, True, schedule, True) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())]
+        (name, True, schedule, True) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())
+        if name.startswith("autopilot-")]
     assert all(m["last_scheduled_run_at"] is not None for m in monitor)
 
 
@@ -146,7 +148,8 @@ def test_service_role_reads_the_monitor_with_pg_cron(pg15_cron_url, applied):
         conn.execute("set local role service_role")
         jobs = conn.execute("select job_name, schedule from public.autopilot_cron_monitor order by 1").fetchall()
         conn.rollback()
-    assert jobs == [(name, schedule) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())]
+    assert jobs == [(name, schedule) for name, (schedule, _) in sorted(EXPECTED_JOBS.items())
+                    if name.startswith("autopilot-")]
 
 
 def test_diff_reports_an_unscheduled_job_and_its_sql_restores_it(pg15_cron_url, applied):
@@ -248,7 +251,8 @@ def test_diff_write_unschedules_a_removed_job_only_where_it_is_scheduled(pg15_cr
             migration = (tmp_path / "sql/migrations/0001_no_weekly_reports.sql").read_text()
             _reset_jobs(conn)
             conn.execute(migration)  # where the job is scheduled, it goes
-            assert [j["jobname"] for j in autopilot_jobs(conn)] == ["autopilot-daily-optimization"]
+            assert [j["jobname"] for j in autopilot_jobs(conn)] == ["autopilot-daily-optimization",
+                                                                    "privacy-retention-purge"]
             conn.execute(migration)  # where it is not, nothing happens
             conn.execute("create database without_cron")
             with psycopg.connect(pg15_cron_url.replace("/postgres?", "/without_cron?"), autocommit=True) as bare:

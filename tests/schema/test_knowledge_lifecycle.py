@@ -68,12 +68,24 @@ def test_an_illegal_transition_is_refused_with_a_clear_error(db, document, path,
                       (document["id"],)).fetchone()["status"] == (path[-1] if path else "pending")
 
 
-def test_the_owner_is_held_to_the_lifecycle_too(db):
+def test_the_worker_is_held_to_the_lifecycle_too(db):
     user = db.new_user()
     document = db.make("knowledge_documents", user)
     with pytest.raises(psycopg.errors.CheckViolation, match="pending -> completed"):
-        with db.as_user(user) as cur:
+        with db.as_service_role() as cur:
             cur.execute("update public.knowledge_documents set status = 'completed' where id = %s", (document["id"],))
+
+
+def test_the_owner_cannot_forge_chunking_results(db):
+    """Status, chunk_count, error and processed_at are the chunking worker's (server-kept)."""
+    user = db.new_user()
+    document = db.make("knowledge_documents", user)
+    for change in ("status = 'completed'", "chunk_count = 99", "processed_at = now()"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            with db.as_user(user) as cur:
+                cur.execute(f"update public.knowledge_documents set {change} where id = %s", (document["id"],))
+    assert db.execute("select status, chunk_count from public.knowledge_documents where id = %s",
+                      (document["id"],)).fetchone() == {"status": "pending", "chunk_count": 0}
 
 
 def test_an_error_message_belongs_to_a_failed_document_only(db, document):

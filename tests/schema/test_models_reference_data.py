@@ -13,10 +13,10 @@ SPEC_MODELS = {
     ("openai", "o4-mini"): "reasoning",
     ("openai", "gpt-4.1"): "legacy",
     ("openai", "gpt-4.1-mini"): "legacy",
-    ("anthropic", "claude-sonnet-4.5"): "flagship",
-    ("anthropic", "claude-opus-4.1"): "most_powerful",
+    ("anthropic", "claude-sonnet-4-5"): "flagship",
+    ("anthropic", "claude-opus-4-1"): "most_powerful",
     ("anthropic", "claude-haiku-4-5"): "fast",
-    ("anthropic", "claude-sonnet-4"): "legacy",
+    ("anthropic", "claude-sonnet-4-0"): "legacy",
     ("google", "gemini-2.5-pro"): "flagship",
     ("google", "gemini-2.5-flash"): "fast",
     ("google", "gemini-2.5-flash-lite"): "fast",
@@ -38,7 +38,7 @@ def test_each_provider_has_exactly_one_flagship_default(db):
         "select provider, array_agg(model_name) as names from public.ai_model_configs "
         "where is_default and model_type = 'flagship' group by provider").fetchall()
     assert {r["provider"]: r["names"] for r in rows} == {
-        "openai": ["gpt-5"], "anthropic": ["claude-sonnet-4.5"],
+        "openai": ["gpt-5"], "anthropic": ["claude-sonnet-4-5"],
         "google": ["gemini-2.5-pro"], "mistral": ["mistral-large-latest"],
     }
 

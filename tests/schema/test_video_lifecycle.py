@@ -40,11 +40,26 @@ def finish(cur, job, status="completed", url="https://cdn.example/x", error=None
 
 def test_project_walks_its_whole_lifecycle(db, project):
     owner, row = project
-    with db.as_user(owner) as cur:
+    with db.as_service_role() as cur:
         for status in PROJECT_PATH[1:]:
             cur.execute("update public.ai_video_projects set status = %s where id = %s", (status, row["id"]))
     done = project_row(db, row)
     assert done["status"] == "completed" and done["completed_at"] is not None
+
+
+def test_the_user_cannot_walk_a_project_to_completed(db, project):
+    """The status, the video, its cost and its stamps are the worker's (server-kept), not the user's."""
+    owner, row = project
+    for change in ("status = 'planning'", "status = 'completed'", "video_url = 'https://x/v.mp4'", "cost_usd = 0",
+                   "completed_at = now()"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            with db.as_user(owner) as cur:
+                cur.execute(f"update public.ai_video_projects set {change} where id = %s", (row["id"],))
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        with db.as_user(owner) as cur:
+            cur.execute("insert into public.ai_video_projects (user_id, goal, platform, duration_s, status) "
+                        "values (%s, 'g', 'Reels', 20, 'completed')", (owner,))
+    assert project_row(db, row)["status"] == "draft"
 
 
 @pytest.mark.parametrize("start, target", [
@@ -61,7 +76,7 @@ def test_illegal_project_transition_is_refused(db, project, start, target):
     for status in PROJECT_PATH[1:PROJECT_PATH.index(start) + 1] if start in PROJECT_PATH else ["failed"]:
         set_project_status(db, row, status)
     with pytest.raises(psycopg.errors.CheckViolation, match=f"illegal status transition on ai_video_projects: {start} -> {target}"):
-        with db.as_user(owner) as cur:
+        with db.as_service_role() as cur:
             cur.execute("update public.ai_video_projects set status = %s where id = %s", (target, row["id"]))
     assert project_row(db, row)["status"] == start
 

@@ -1,5 +1,7 @@
-"""The ai-videos bucket: anyone reads its objects; a signed-in user creates,
-changes and deletes objects only under a path starting with their own id."""
+"""The ai-videos bucket: public, so anyone fetches an object by its URL (the
+Storage API serves public buckets without a policy), but it is no directory
+listing: a signed-in user lists, creates, changes and deletes objects only
+under a path starting with their own id, and anon lists nothing."""
 
 import psycopg
 import pytest
@@ -56,12 +58,21 @@ def test_user_cannot_move_an_object_into_another_users_folder(db, users):
                         (f"{b}/stolen.mp4", f"{a}/project/final.mp4"))
 
 
-def test_everyone_reads_the_bucket(db, users):
+def test_users_list_only_their_own_folder(db, users):
     a, b = users
-    with db.as_user(a) as cur:
-        assert cur.execute("select count(*) as n from storage.objects where bucket_id = 'ai-videos'").fetchone()["n"] == 2
+    for user in (a, b):
+        with db.as_user(user) as cur:
+            names = [r["name"] for r in cur.execute("select name from storage.objects where bucket_id = 'ai-videos'")]
+        assert names == [f"{user}/project/final.mp4"]
+
+
+def test_anon_lists_nothing(db, users):
     with db.as_anon() as cur:
-        assert cur.execute("select count(*) as n from storage.objects where bucket_id = 'ai-videos'").fetchone()["n"] == 2
+        assert cur.execute("select count(*) as n from storage.objects").fetchone()["n"] == 0
+
+
+def test_the_bucket_stays_public_so_urls_keep_working(db, users):
+    assert db.execute("select public from storage.buckets where id = 'ai-videos'").fetchone()["public"] is True
 
 
 def test_anon_cannot_write(db, users):
