@@ -14,10 +14,14 @@
 create or replace view public.autopilot_cron_monitor
 with (security_invoker = true)
 as
+with pg_cron as (
+    select to_regclass('cron.job') is not null as installed
+)
+
 select
     j.job_name,
     j.routine,
-    exists (select from pg_catalog.pg_extension where extname = 'pg_cron') as cron_installed,
+    p.installed as cron_installed,
     c.cron_job_id,
     c.schedule,
     c.cron_active,
@@ -34,7 +38,8 @@ from (
         ('autopilot-daily-optimization', 'optimization_run', 'public.run_daily_autopilot_optimization()'),
         ('autopilot-weekly-reports', 'report_generated', 'public.run_weekly_autopilot_reports()')
 ) as j (job_name, activity_type, routine)
-left join public.autopilot_cron_job_state() as c on c.job_name = j.job_name
+cross join pg_cron as p
+left join public.autopilot_cron_job_state() as c on j.job_name = c.job_name
 cross join lateral (
     select
         max(a.created_at) as last_logged_run_at,

@@ -13,12 +13,12 @@ TABLE_A = "create table public.a (id int primary key);\n"
 
 
 def owner_without_superuser(server, prefix: str):
-    """A database owned by a login role that may create roles but is not a superuser (as `postgres` is on a
-    self-built Supabase base)."""
+    """A database owned by a login role that may create databases and roles but is not a superuser (as
+    `postgres` is on a self-built Supabase base)."""
     name = server.create_database(prefix)
     role = f"{name}_owner"
     with server.admin() as admin:
-        admin.execute(f'create role "{role}" login createrole bypassrls')
+        admin.execute(f'create role "{role}" login createdb createrole bypassrls')
         admin.execute(f'alter database "{name}" owner to "{role}"')
         admin.execute(f'grant create on database "{name}" to "{role}"')
     return name, role, psycopg.conninfo.make_conninfo(server.url(name), user=role)
