@@ -21,7 +21,7 @@ up: $(STAMP)
 
 ## Run the whole test suite against a throwaway PostgreSQL.
 test: $(STAMP)
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 -q --durations=15
 
 ## Every benchmark of bench/ on one throwaway server: one table of ratios against their targets, bench/results.json.
 bench: $(STAMP)
