@@ -35,7 +35,7 @@ except ImportError:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import benchlib
 
-from schema_tool import project  # noqa: E402
+from schema_tool import migrations_sum, project  # noqa: E402
 
 ROOT, Row = benchlib.ROOT, benchlib.Row
 
@@ -180,6 +180,7 @@ def run_scenario(folder: Path, url: str, traffic: Traffic, name: str, n: int, re
         header = "" if body.startswith("-- schema_tool") else f"-- bench: {name}.\n\n"
         (folder / "sql" / "migrations" / f"{latest + offset:04d}_bench_{n}_{offset}.sql").write_text(
             header + body, encoding="utf-8")
+    migrations_sum.write(folder)  # as `schema_tool new` would
     reader = LongReader(url, reader_s) if reader_s else None
     errors_before = len(traffic.errors)
     started = time.monotonic()
