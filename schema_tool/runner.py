@@ -257,9 +257,6 @@ class Runner:
         """A file's statements sent as one simple query: one round trip for the file instead of one per
         statement. The server runs them in order and answers each in turn, so the answer that is an
         error (or the one a lost connection cut off) says which statement failed."""
-        statements = split(f.text)
-        if not statements:
-            return
         pgconn, answered = self.conn.pgconn, 0
         # An unchanged bootstrap file only checks what exists: no second connection to watch it.
         watch = self._watch() if watched else locks.BlockerWatch.idle()
@@ -272,10 +269,10 @@ class Runner:
                     error = psycopg.errors.error_from_result(result, encoding=self.conn.info.encoding)
                     while self.conn.wait(generators.fetch(pgconn)) is not None:
                         pass
-                    self._fail(f, statements[min(answered, len(statements) - 1)], error, watch, whole_file=True)
+                    self._fail(f, _answered_statement(f, answered), error, watch, whole_file=True)
                 answered += 1
         except psycopg.OperationalError as error:
-            self._fail(f, statements[min(answered, len(statements) - 1)], error, watch, whole_file=True)
+            self._fail(f, _answered_statement(f, answered), error, watch, whole_file=True)
         finally:
             watch.disarm()
 
@@ -465,6 +462,13 @@ def _failure(f: SqlFile, statement: Statement, error: psycopg.Error, whole_file:
         hint=diag.message_hint, context=diag.context.strip() if diag.context else None,
         statement=statement.text,
     )
+
+
+def _answered_statement(f: SqlFile, answered: int) -> Statement:
+    """The statement the server was answering when it failed: the file is split only then, since
+    splitting every file costs more than the server takes to run most of them."""
+    statements = split(f.text) or [Statement(f.text, 0)]
+    return statements[min(answered, len(statements) - 1)]
 
 
 def _ms_since(started: float) -> int:
