@@ -27,7 +27,7 @@ import psycopg
 from schema_tool import extensions, history, locks, migrations_sum
 from schema_tool.errors import ConnectionLost, ExtensionBlocked, Refusal
 from schema_tool.plan import ApplyOptions, Event, Listener, Skipped, Step, make_plan, target_version
-from schema_tool.project import Project
+from schema_tool.project import Project, SqlFile
 from schema_tool.runner import Runner
 
 __all__ = ["ApplyOptions", "ApplyReport", "Event", "Recorded", "Skipped", "Step", "baseline", "make_plan",
@@ -162,18 +162,33 @@ class Recorded:
     action: str  # baselined, checksum re-recorded, forgotten
 
 
+@contextmanager
+def _bookkeeping(conn: psycopg.Connection, *, create: bool = True):
+    """History rows written without running any file: under the apply lock, in one transaction (a
+    refusal raised inside writes nothing). Yields the applied migrations by version."""
+    with advisory_lock(conn):
+        if create:
+            history.ensure(conn)
+        with conn.transaction():
+            yield history.applied_migrations(history.latest(conn))
+
+
+def _record_as_applied(conn: psycopg.Connection, files: list[SqlFile],
+                       fingerprints: dict[str, str] | None = None) -> None:
+    """Rows saying the files are applied, though nothing ran: the database already holds them."""
+    for f in files:
+        history.record(conn, f, operation="baseline", fingerprint=(fingerprints or {}).get(f.rel))
+
+
 def baseline(conn: psycopg.Connection, project: Project, version: str) -> list[Recorded]:
     """Adopt an existing database: record migrations up to `version` as applied, without running them."""
     target = target_version(project, version)
-    with advisory_lock(conn):
-        history.ensure(conn)
-        if history.applied_migrations(history.latest(conn)):
+    chosen = [f for f in project.migrations if f.version_number <= target]
+    with _bookkeeping(conn) as applied:
+        if applied:
             raise Refusal("refusing to baseline: this database already has applied migrations "
                           "(baseline adopts a database that has none)")
-        chosen = [f for f in project.migrations if f.version_number <= target]
-        with conn.transaction():
-            for f in chosen:
-                history.record(conn, f, operation="baseline")
+        _record_as_applied(conn, chosen)
     return [Recorded(f.rel, f.version, "baselined") for f in chosen]
 
 
@@ -183,12 +198,8 @@ def record_captured(conn: psycopg.Connection, project: Project, paths: list[str]
     from schema_tool import fingerprint
 
     files = [f for f in project.files if f.rel in set(paths)]
-    with advisory_lock(conn):
-        history.ensure(conn)
-        current = fingerprint.fingerprints(conn, [f for f in files if f.layer != "migrations"])
-        with conn.transaction():
-            for f in files:
-                history.record(conn, f, operation="baseline", fingerprint=current.get(f.rel))
+    with _bookkeeping(conn):
+        _record_as_applied(conn, files, fingerprint.fingerprints(conn, [f for f in files if f.layer != "migrations"]))
     return [Recorded(f.rel, f.version, "recorded as applied (captured from this database)") for f in files]
 
 
@@ -199,18 +210,14 @@ def mark(conn: psycopg.Connection, project: Project, versions: list[str], status
     files = {f.version_number: f for f in project.migrations}
     for version in versions:
         target_version(project, version)
-    with advisory_lock(conn):
-        history.ensure(conn)
-        applied = history.applied_migrations(history.latest(conn))
-        chosen = [files[int(v)] for v in versions]
+    chosen = [files[int(v)] for v in versions]
+    with _bookkeeping(conn) as applied:
         changing = [f for f in chosen if (f.version_number in applied) != (status == "applied")]
-        if not dry_run:
-            with conn.transaction():
-                for f in changing:
-                    if status == "applied":
-                        history.record(conn, f, operation="baseline")
-                    else:
-                        history.record_forget(conn, applied[f.version_number])
+        if not dry_run and status == "applied":
+            _record_as_applied(conn, changing)
+        elif not dry_run:
+            for f in changing:
+                history.record_forget(conn, applied[f.version_number])
     return [Recorded(f.rel, f.version, f"marked {status}") for f in changing]
 
 
@@ -222,14 +229,12 @@ def repair_plan(conn: psycopg.Connection, project: Project) -> list[Recorded]:
 
 
 def repair(conn: psycopg.Connection, project: Project) -> list[Recorded]:
-    with advisory_lock(conn):
+    files = {f.version: f for f in project.migrations}
+    with _bookkeeping(conn, create=False) as applied:
         plan = repair_plan(conn, project)
-        files = {f.version: f for f in project.migrations}
-        rows = history.applied_migrations(history.latest(conn))
-        with conn.transaction():
-            for item in plan:
-                if item.version in files:
-                    history.record(conn, files[item.version], operation="repair")
-                else:
-                    history.record_forget(conn, rows[int(item.version)])
+        for item in plan:
+            if item.version in files:
+                history.record(conn, files[item.version], operation="repair")
+            else:
+                history.record_forget(conn, applied[int(item.version)])
     return plan

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from schema_tool import project
-from schema_tool.errors import ExtensionBlocked, ToolError, UsageError
+from schema_tool.errors import ExtensionBlocked, ToolError, UsageError, from_driver
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(help="Apply, check and document the marketing platform's PostgreSQL schema.",
@@ -64,18 +64,10 @@ def reports_errors(command):
 
         try:
             return command(*args, **kwargs)
-        except ToolError as failure:
+        except (ToolError, psycopg.Error) as raised:
+            failure = raised if isinstance(raised, ToolError) else from_driver(raised)
             (render.error_json if kwargs.get("as_json") else render.error)(failure)
             raise typer.Exit(failure.exit_code) from None
-        except psycopg.OperationalError as failure:
-            lost = UsageError(f"lost the database connection: {' '.join(str(failure).split())}")
-            (render.error_json if kwargs.get("as_json") else render.error)(lost)
-            raise typer.Exit(2) from None
-        except psycopg.Error as failure:  # refused by the database outside any file
-            state = failure.diag.sqlstate or ""
-            refused = ToolError(f"the database refused: ERROR {state}: {' '.join(str(failure).split())}")
-            (render.error_json if kwargs.get("as_json") else render.error)(refused)
-            raise typer.Exit(1) from None
 
     return wrapper
 

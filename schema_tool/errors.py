@@ -85,3 +85,14 @@ class ApplyFailed(ToolError):
         """One line: where, what, and what is left."""
         return (f"{self.failure.headline}; {self.left}; "
                 f"{len(self.applied)} file(s) before it stay applied")
+
+
+def from_driver(error) -> ToolError:
+    """A driver error raised outside any file, as one line: a lost connection is exit 2 like any
+    connection error, whatever the database refused exit 1."""
+    import psycopg
+
+    text = " ".join(str(error).split())
+    if isinstance(error, psycopg.OperationalError):
+        return UsageError(f"lost the database connection: {text}")
+    return ToolError(f"the database refused: ERROR {error.diag.sqlstate or ''}: {text}")

@@ -15,6 +15,7 @@ CREATE TRIGGER statements name, a cron file the jobs it schedules.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -55,12 +56,16 @@ def defined(f: SqlFile) -> list[Defined]:
         kind = {"functions": "function", "views": "view", "policies": "policies"}[f.layer]
         return [Defined(f.rel, kind, *schema_and_name(f))]
     if f.layer == "triggers":
-        return [Defined(f.rel, "trigger", schema, f"{table}.{name}")
-                for s in split(f.text) if (m := CREATE_TRIGGER.match(_without_comments(s.text)))
-                for name, schema, table in [m.groups()]]
+        return [Defined(f.rel, "trigger", schema, f"{table}.{name}") for name, schema, table in _triggers(f.text)]
     if f.layer == "cron":
         return [Defined(f.rel, "cron", "cron", name) for name in CRON_SCHEDULE.findall(f.text)]
     return []
+
+
+@functools.lru_cache(maxsize=None)
+def _triggers(text: str) -> list[tuple[str, str, str]]:
+    """(trigger, schema, table) of each CREATE TRIGGER; kept per text, as `up` asks after every migration."""
+    return [m.groups() for s in split(text) if (m := CREATE_TRIGGER.match(_without_comments(s.text)))]
 
 
 def indexes_built(f: SqlFile) -> list[tuple[str, str]]:

@@ -125,9 +125,13 @@ def _run_script(conn: psycopg.Connection, script: str) -> None:
 
 def latest(conn: psycopg.Connection) -> list[Applied]:
     """The latest row of every path (of every migration version, for migrations)."""
-    if not exists(conn):
+    present, with_fingerprint = conn.execute(
+        "select to_regclass('schema_tool.history') is not null, exists (select from pg_catalog.pg_attribute "
+        "where attrelid = to_regclass('schema_tool.history') and attname = 'fingerprint' and not attisdropped)"
+    ).fetchone()
+    if not present:
         return []
-    fingerprint = "fingerprint" if _has_fingerprint_column(conn) else "null as fingerprint"
+    fingerprint = "fingerprint" if with_fingerprint else "null as fingerprint"
     rows = conn.cursor(row_factory=dict_row).execute(
         f"""
         select distinct on (coalesce(version, path))

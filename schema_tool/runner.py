@@ -67,21 +67,22 @@ class Runner:
             self._run_all()
             return
         recorded = dict(self.plan.recorded)
-        for attempt in range(1, self.policy.retries + 2):
-            try:
-                try:
-                    with self.conn.transaction():
-                        self._run_all()
-                    return
-                except _Retry as conflict:
-                    self._reset()
-                    self.plan.recorded = dict(recorded)
-                    self._retry_or_fail(conflict, attempt, None, "the whole run (--single-transaction)")
-            except ApplyFailed as failure:
-                failure.applied = []  # the whole run rolled back
-                failure.left = "nothing was applied: the whole run rolled back (--single-transaction)"
-                self._reset()
-                raise
+
+        def attempt(number: int) -> None:
+            with self.conn.transaction():
+                self._run_all()
+
+        def start_again() -> None:
+            self._reset()
+            self.plan.recorded = dict(recorded)
+
+        try:
+            self._retried("the whole run (--single-transaction)", attempt, after_conflict=start_again)
+        except ApplyFailed as failure:
+            failure.applied = []  # the whole run rolled back
+            failure.left = "nothing was applied: the whole run rolled back (--single-transaction)"
+            self._reset()
+            raise
 
     def _reset(self) -> None:
         for _, step in self.plan.steps:
@@ -119,22 +120,33 @@ class Runner:
 
     def _unit(self, f: SqlFile, step: Step | None, body: Callable[[], None]) -> None:
         """One transaction, tried again after a lock timeout or deadlock."""
-        for attempt in range(1, self.policy.retries + 2):
+        def attempt(number: int) -> None:
             if step:
-                step.attempts = attempt
+                step.attempts = number
                 self._event("start", step)
             started = time.monotonic()
-            try:
-                with self.conn.transaction():
-                    body()
-            except _Retry as conflict:
-                if self.options.single_transaction:
-                    raise
-                self._retry_or_fail(conflict, attempt, step, f.rel)
-                continue
+            with self.conn.transaction():
+                body()
             if step:
                 self._finished(f, step, started)
-            return
+
+        # Under --single-transaction the whole run is retried instead.
+        self._retried(f.rel, attempt, step, whole_run=self.options.single_transaction)
+
+    def _retried(self, what: str, attempt: Callable[[int], None], step: Step | None = None, *,
+                 whole_run: bool = False, after_conflict: Callable[[], None] | None = None) -> None:
+        """`attempt(number)` until it gets its locks: after a lock timeout or deadlock, back off and
+        try again, at most --lock-retries times."""
+        for number in range(1, self.policy.retries + 2):
+            try:
+                attempt(number)
+                return
+            except _Retry as conflict:
+                if whole_run:
+                    raise
+                if after_conflict:
+                    after_conflict()
+                self._retry_or_fail(conflict, number, step, what)
 
     def _retry_or_fail(self, conflict: _Retry, attempt: int, step: Step | None, what: str) -> None:
         failure = conflict.failure
@@ -359,14 +371,7 @@ class Runner:
 
     def _autocommit(self, f: SqlFile, statement: Statement, after_conflict: Callable[[], None] | None = None) -> None:
         """One statement outside a transaction, tried again after a lock timeout or deadlock."""
-        for attempt in range(1, self.policy.retries + 2):
-            try:
-                self._execute(f, statement)
-                return
-            except _Retry as conflict:
-                if after_conflict:
-                    after_conflict()
-                self._retry_or_fail(conflict, attempt, None, f.rel)
+        self._retried(f.rel, lambda number: self._execute(f, statement), after_conflict=after_conflict)
 
     def _drop_if_invalid(self, f: SqlFile, schema: str, name: str) -> None:
         if _index_state(self.conn, schema, name) == "invalid":
