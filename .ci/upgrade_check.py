@@ -2,15 +2,18 @@
 must equal a fresh build of this revision. It is what production goes through, and what `up` followed by
 `diff --check` on one database cannot see (both sides come from the same files there).
 
-    .venv/bin/python .ci/upgrade_check.py [BASE]
+    .venv/bin/python .ci/upgrade_check.py [BASE] [--repo DIR] [--server-url URL]
 
 BASE is a git revision; by default the merge base with origin/main, or the parent commit when that is
 this commit. Exit 0 when the upgraded database has no drift, 1 when it has (the diff is printed), 2 when
-a step fails. Runs on the embedded server, in a database of its own that it drops afterwards.
+a step fails. Runs on the repository's embedded server (or the server of --server-url), in a database of
+its own that it drops afterwards.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import sys
 import tarfile
@@ -23,32 +26,32 @@ import psycopg
 from schema_tool import servers
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE = "schema_tool_upgrade_check"
+DATABASE = f"schema_tool_upgrade_check_{os.getpid()}"
 
 
-def git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def base_revision(given: str | None) -> str | None:
+def base_revision(repo: Path, given: str | None) -> str | None:
     if given:
-        return git("rev-parse", "--verify", given)
-    head = git("rev-parse", "HEAD")
+        return git(repo, "rev-parse", "--verify", given)
+    head = git(repo, "rev-parse", "HEAD")
     try:
-        base = git("merge-base", "HEAD", "origin/main")
+        base = git(repo, "merge-base", "HEAD", "origin/main")
     except subprocess.CalledProcessError:
         base = head
     if base != head:
         return base
     try:
-        return git("rev-parse", "--verify", "HEAD~1")
+        return git(repo, "rev-parse", "--verify", "HEAD~1")
     except subprocess.CalledProcessError:
         return None
 
 
-def base_project(revision: str, into: Path) -> Path:
+def base_project(repo: Path, revision: str, into: Path) -> Path:
     """The revision's sql/ folder, unpacked into `into`."""
-    archive = subprocess.run(["git", "archive", revision, "sql"], cwd=ROOT, check=True, capture_output=True).stdout
+    archive = subprocess.run(["git", "archive", revision, "sql"], cwd=repo, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -59,27 +62,33 @@ def schema_tool(*args: str) -> subprocess.CompletedProcess:
 
 
 def main() -> int:
-    revision = base_revision(sys.argv[1] if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("base", nargs="?")
+    parser.add_argument("--repo", type=Path, default=ROOT)
+    parser.add_argument("--server-url")
+    args = parser.parse_args()
+    repo = args.repo.resolve()
+    revision = base_revision(repo, args.base)
     if revision is None:
         print("upgrade check: no base revision to upgrade from; nothing to check")
         return 0
-    server_url = servers.EmbeddedServer(ROOT).start().url()
+    server_url = args.server_url or servers.EmbeddedServer(repo).start().url()
     url = servers.url_with_database(server_url, DATABASE)
     with psycopg.connect(server_url, autocommit=True) as admin:
         admin.execute(f"drop database if exists {DATABASE} with (force)")
         admin.execute(f"create database {DATABASE}")
     try:
         with tempfile.TemporaryDirectory(prefix="st-upgrade-") as folder:
-            base = base_project(revision, Path(folder))
+            base = base_project(repo, revision, Path(folder))
             print(f"upgrade check: building {revision[:12]}'s schema, then upgrading it to the working tree",
                   flush=True)
             steps = [("up", "--project", str(base), "--database-url", url, "--yes"),
-                     ("up", "--database-url", url, "--yes"),
-                     ("diff", "--check", "--database-url", url)]
+                     ("up", "--project", str(repo), "--database-url", url, "--yes"),
+                     ("diff", "--check", "--project", str(repo), "--database-url", url)]
             for step in steps:
                 done = schema_tool(*step)
                 if done.returncode != 0:
-                    print(f"upgrade check: `schema_tool {' '.join(step[:2])}` failed (exit {done.returncode})")
+                    print(f"upgrade check: `schema_tool {' '.join(step[:3])}` failed (exit {done.returncode})")
                     return 1 if step[0] == "diff" and done.returncode == 1 else 2
         print("upgrade check: the upgraded database equals a fresh build")
         return 0
