@@ -8,6 +8,8 @@ what it defines with a line `-- schema_tool: ignore RULE`.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import re
 import shutil
@@ -194,31 +196,81 @@ def file_ignores(project: Project) -> dict[str, set[str]]:
 
 
 def style(project: Project) -> list[Finding]:
-    """sqlfluff with the project's .sqlfluff, on every SQL file, in this process.
+    """sqlfluff with the project's .sqlfluff on every SQL file it does not ignore, in parallel (its
+    `processes` setting), and only on the files whose text or style settings changed since their last
+    lint: the findings of the others come from the cache in .schema_tool/, kept by checksum.
 
     What sqlfluff cannot parse is reported at level info (rule sqlfluff-PRS), even
     where .sqlfluff says `ignore = parsing`: the style rules skip those lines, and
     the report says which they are."""
     from sqlfluff.core import FluffConfig, Linter
+    from sqlfluff.core.linter.discovery import paths_from_path
 
     configured = FluffConfig.from_path(str(project.root)).get("ignore") or []
     ignore = ",".join(kind for kind in configured if kind != "parsing")
     config = FluffConfig.from_path(str(project.root), overrides={"ignore": ignore})
-    result = Linter(config=config).lint_paths((str(project.root / "sql"),), processes=1)
-    findings = []
-    for record in result.as_records():
-        rel = Path(record["filepath"]).resolve().relative_to(project.root).as_posix()
-        for v in record["violations"]:
-            if v["code"] == "PRS":
-                findings.append(Finding(
-                    "style", "sqlfluff-PRS", "info",
-                    f"sqlfluff cannot parse lines {v['start_line_no']}-{v.get('end_line_no') or '?'}; "
-                    f"style rules skip them", path=rel, line=v["start_line_no"],
-                    hint="nothing to fix if PostgreSQL accepts it: sqlfluff's postgres dialect lacks this syntax"))
-                continue
-            findings.append(Finding("style", f"sqlfluff-{v['code']}", "warning", v["description"],
-                                    path=rel, line=v["start_line_no"], hint=f"sqlfluff fix {rel} --rules {v['code']}"))
-    return findings
+    linted = [Path(p).resolve().relative_to(project.root).as_posix()
+              for p in paths_from_path(str(project.root / "sql"), working_path=str(project.root))]
+    cache = StyleCache(project)
+    stale = [rel for rel in linted if cache.findings(rel) is None]
+    if stale:
+        processes = max(1, min(int(config.get("processes") or 1), len(stale) // 8 or 1))
+        result = Linter(config=config).lint_paths(tuple(str(project.root / rel) for rel in stale),
+                                                  processes=processes)
+        fresh = {rel: [] for rel in stale}
+        for record in result.as_records():
+            rel = Path(record["filepath"]).resolve().relative_to(project.root).as_posix()
+            fresh[rel] = [_style_finding(rel, v) for v in record["violations"]]
+        cache.store(fresh)
+    return [finding for rel in linted for finding in cache.findings(rel)]
+
+
+def _style_finding(rel: str, violation: dict) -> Finding:
+    if violation["code"] == "PRS":
+        return Finding("style", "sqlfluff-PRS", "info",
+                       f"sqlfluff cannot parse lines {violation['start_line_no']}-"
+                       f"{violation.get('end_line_no') or '?'}; style rules skip them",
+                       path=rel, line=violation["start_line_no"],
+                       hint="nothing to fix if PostgreSQL accepts it: sqlfluff's postgres dialect lacks this syntax")
+    return Finding("style", f"sqlfluff-{violation['code']}", "warning", violation["description"],
+                   path=rel, line=violation["start_line_no"], hint=f"sqlfluff fix {rel} --rules {violation['code']}")
+
+
+class StyleCache:
+    """sqlfluff's findings per file, kept under the sha256 of what decides them: the file's text, the
+    style settings (.sqlfluff, .sqlfluffignore) and sqlfluff's version."""
+
+    def __init__(self, project: Project):
+        import sqlfluff
+
+        self.path = project.root / ".schema_tool" / "lint-style-cache.json"
+        settings = "".join((project.root / name).read_text(encoding="utf-8")
+                           for name in (".sqlfluff", ".sqlfluffignore") if (project.root / name).is_file())
+        self.settings = hashlib.sha256(f"{sqlfluff.__version__}\n{settings}".encode()).hexdigest()
+        self.texts = {f.rel: f.text for f in project.files}
+        try:
+            self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def _key(self, rel: str) -> str:
+        text = self.texts.get(rel) or (self.path.parent.parent / rel).read_text(encoding="utf-8")
+        return hashlib.sha256(f"{self.settings}\n{rel}\n{text}".encode()).hexdigest()
+
+    def findings(self, rel: str) -> list[Finding] | None:
+        entry = self.entries.get(rel)
+        if entry is None or entry["key"] != self._key(rel):
+            return None
+        return [Finding(**finding) for finding in entry["findings"]]
+
+    def store(self, fresh: dict[str, list[Finding]]) -> None:
+        for rel, findings in fresh.items():
+            self.entries[rel] = {"key": self._key(rel), "findings": [dataclasses.asdict(f) for f in findings]}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.entries, sort_keys=True), encoding="utf-8")
+        except OSError:
+            pass  # a read-only checkout lints everything every time; nothing is wrong with that
 
 
 def safety(project: Project) -> list[Finding]:
