@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -41,10 +42,29 @@ def run(root: Path, backend: str, database_url: str | None, pytest_args: list[st
     if database_url:
         env[URL_ENV] = database_url
     started = time.monotonic()
-    code = subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=root, env=env)
+    code = _pytest_until_done([sys.executable, "-m", "pytest", *pytest_args], root, env)
     shown = redact(database_url) if database_url else ("a pgvector container" if backend == "docker"
                                                          else "a throwaway embedded PostgreSQL")
     return SuiteRun(backend, shown, code, round(time.monotonic() - started, 1))
+
+
+def _pytest_until_done(command: list[str], root: Path, env: dict) -> int:
+    """pytest as a child that always gets to clean up: a SIGTERM or SIGHUP sent to this process reaches
+    it as an interrupt (pytest then tears its fixtures down and the throwaway server stops), and this
+    process waits for it. Ctrl-C already reaches the child from the terminal, so it is only waited out."""
+    child = subprocess.Popen(command, cwd=root, env=env)
+
+    def interrupt_child(signum, frame) -> None:
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT)
+
+    handlers = {signal.SIGTERM: interrupt_child, signal.SIGHUP: interrupt_child, signal.SIGINT: signal.SIG_IGN}
+    previous = {number: signal.signal(number, handler) for number, handler in handlers.items()}
+    try:
+        return child.wait()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def require_docker() -> None:

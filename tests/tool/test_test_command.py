@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +54,46 @@ def test_docker_backend_without_an_engine_is_a_usage_error():
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1
     assert "Docker engine" in result.err
+
+
+def test_killing_the_command_stops_the_throwaway_server(tmp_path):
+    marker = tmp_path / "postmaster.pid"
+    command = [sys.executable, "-m", "schema_tool", "test", "--project", str(ROOT),
+               "tests/tool/test_test_command.py::test_the_child_waits_to_be_killed", "-p", "no:xdist", "-q"]
+    run = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KILL_MARKER": str(marker)},
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 600  # only a guard against a hang: the child builds its template first
+        while not marker.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert marker.exists(), run.communicate(timeout=60)[0] if run.poll() is not None else "no marker"
+        postmaster = int(marker.read_text().split()[0])
+        assert alive(postmaster)
+
+        run.send_signal(signal.SIGTERM)
+        output = run.communicate(timeout=300)[0]
+    finally:
+        if run.poll() is None:
+            run.kill()
+
+    assert run.returncode != 0, output
+    assert not alive(postmaster), f"the throwaway server {postmaster} still runs:\n{output}"
+
+
+def test_the_child_waits_to_be_killed(db):
+    """Run as the child of the test above: says where its server is, then waits to be killed."""
+    marker = os.environ.get("KILL_MARKER")
+    if not marker:
+        pytest.skip("runs only as the child of test_killing_the_command_stops_the_throwaway_server")
+    data_directory = db.execute("select current_setting('data_directory') as d").fetchone()["d"]
+    Path(marker).write_text((Path(data_directory) / "postmaster.pid").read_text())
+    time.sleep(600)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie is not a running server
+        return stat.read().split()[2] != "Z"
