@@ -1,6 +1,8 @@
--- sql/triggers/knowledge_document_lifecycle.sql
--- Chunking status of knowledge documents only moves along its lifecycle.
+-- sql/triggers/knowledge_documents.sql
+-- Triggers on public.knowledge_documents: its status lifecycle, the stamps of its statuses and
+-- updated_at.
 
+-- Chunking status of knowledge documents only moves along its lifecycle.
 create or replace trigger knowledge_documents_status_transition
     before insert or update of status on public.knowledge_documents
     for each row execute function public.enforce_status_transition(
@@ -11,3 +13,7 @@ create or replace trigger knowledge_documents_status_transition
 create or replace trigger knowledge_documents_stamp_status
     before update of status on public.knowledge_documents
     for each row execute function public.knowledge_documents_stamp_status();
+
+create or replace trigger knowledge_documents_updated_at
+    before update on public.knowledge_documents
+    for each row execute function public.update_updated_at_column();

@@ -1,6 +1,7 @@
--- sql/triggers/analytics_lifecycle.sql
--- Report generation and insight handling follow their lifecycles.
+-- sql/triggers/analytics_reports.sql
+-- Triggers on public.analytics_reports: its status lifecycle, generated_at and updated_at.
 
+-- A report is generated, and may be generated again; generated_at follows the status.
 create or replace trigger analytics_reports_status_transition
     before insert or update of status on public.analytics_reports
     for each row execute function public.enforce_status_transition(
@@ -12,9 +13,6 @@ create or replace trigger analytics_reports_stamp_generated_at
     before insert or update of status on public.analytics_reports
     for each row execute function public.stamp_generated_at();
 
-create or replace trigger ai_insights_status_transition
-    before insert or update of status on public.ai_insights
-    for each row execute function public.enforce_status_transition(
-        '>new',
-        'new>viewed', 'new>acted_on', 'new>dismissed', 'viewed>acted_on', 'viewed>dismissed'
-    );
+create or replace trigger analytics_reports_updated_at
+    before update on public.analytics_reports
+    for each row execute function public.update_updated_at_column();

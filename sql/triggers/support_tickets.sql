@@ -1,6 +1,7 @@
--- sql/triggers/support_ticket_lifecycle.sql
--- Support tickets follow their lifecycle; resolved_at follows the status.
+-- sql/triggers/support_tickets.sql
+-- Triggers on public.support_tickets: its status lifecycle, resolved_at and updated_at.
 
+-- Support tickets follow their lifecycle; resolved_at follows the status.
 create or replace trigger support_tickets_status_transition
     before insert or update of status on public.support_tickets
     for each row execute function public.enforce_status_transition(
@@ -13,3 +14,7 @@ create or replace trigger support_tickets_status_transition
 create or replace trigger support_tickets_stamp_resolved_at
     before insert or update of status on public.support_tickets
     for each row execute function public.stamp_resolved_at();
+
+create or replace trigger support_tickets_updated_at
+    before update on public.support_tickets
+    for each row execute function public.update_updated_at_column();

@@ -1,8 +1,9 @@
--- sql/triggers/lead_scoring.sql
+-- sql/triggers/lead_activities.sql
+-- Triggers on public.lead_activities: score_delta and the lead's score.
+
 -- Lead scores follow the activities and the scoring rules: each activity
 -- carries the points the active rules give it (score_delta), and the lead's
 -- score is recomputed when its activities or its owner's rules change.
-
 create or replace trigger lead_activities_set_score_delta
     before insert or update on public.lead_activities
     for each row execute function public.lead_activities_set_score_delta();
@@ -13,7 +14,3 @@ create or replace trigger lead_activities_rescore_lead
     after insert or delete or update of lead_id, user_id, activity_type, activity_data, occurred_at
     on public.lead_activities
     for each row execute function public.lead_activities_rescore_lead();
-
-create or replace trigger lead_scoring_rules_rescore_leads
-    after insert or update or delete on public.lead_scoring_rules
-    for each row execute function public.lead_scoring_rules_rescore_leads();

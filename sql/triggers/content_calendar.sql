@@ -1,7 +1,9 @@
--- sql/triggers/content_calendar_lifecycle.sql
+-- sql/triggers/content_calendar.sql
+-- Triggers on public.content_calendar: its status lifecycle, the stamps of its statuses and
+-- updated_at.
+
 -- The publishing lifecycle of content_calendar: legal status moves and the
 -- published_at stamp.
-
 create or replace trigger content_calendar_status_transition
     before insert or update of status on public.content_calendar
     for each row execute function public.enforce_status_transition(
@@ -21,3 +23,7 @@ create or replace trigger content_calendar_status_transition
 create or replace trigger content_calendar_stamp_status
     before insert or update of status on public.content_calendar
     for each row execute function public.content_calendar_stamp_status();
+
+create or replace trigger content_calendar_updated_at
+    before update on public.content_calendar
+    for each row execute function public.update_updated_at_column();

@@ -1,7 +1,9 @@
--- sql/triggers/email_campaign_lifecycle.sql
+-- sql/triggers/email_campaigns.sql
+-- Triggers on public.email_campaigns: its status lifecycle, the stamps of its statuses and
+-- updated_at.
+
 -- The sending lifecycle of email_campaigns: legal status moves and the
 -- sending_started_at / sent_at stamps.
-
 create or replace trigger email_campaigns_status_transition
     before insert or update of status on public.email_campaigns
     for each row execute function public.enforce_status_transition(
@@ -22,3 +24,7 @@ create or replace trigger email_campaigns_status_transition
 create or replace trigger email_campaigns_stamp_status
     before insert or update of status on public.email_campaigns
     for each row execute function public.email_campaigns_stamp_status();
+
+create or replace trigger email_campaigns_updated_at
+    before update on public.email_campaigns
+    for each row execute function public.update_updated_at_column();
