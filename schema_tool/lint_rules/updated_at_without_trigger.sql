@@ -1,7 +1,7 @@
 -- id: updated-at-without-trigger
 -- level: warning
 -- object: table
--- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running update_updated_at_column(), so it goes stale.
+-- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running tg_stamp_updated_at(), so it goes stale.
 -- hint: add its trigger to sql/triggers/updated_at.sql.
 select format('public.%I', c.relname) as object,
        'updated_at is not maintained by a trigger' as message
@@ -13,7 +13,7 @@ where c.relnamespace = 'public'::regnamespace
       select from pg_catalog.pg_trigger as t
       join pg_catalog.pg_proc as f on f.oid = t.tgfoid
       where t.tgrelid = c.oid
-        and f.proname = 'update_updated_at_column'
+        and f.proname = 'tg_stamp_updated_at'
         and t.tgenabled <> 'D'
         and t.tgtype & 1 = 1   -- for each row
         and t.tgtype & 2 = 2   -- before

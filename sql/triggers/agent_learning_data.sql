@@ -3,4 +3,4 @@
 
 create or replace trigger agent_learning_data_updated_at
     before update on public.agent_learning_data
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

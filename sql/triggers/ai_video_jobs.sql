@@ -7,7 +7,7 @@
 -- require); a finished job moves its project along.
 create or replace trigger ai_video_jobs_lifecycle
     before insert or update of status on public.ai_video_jobs
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>pending',
         'pending>processing',
         'processing>completed',
@@ -25,4 +25,4 @@ create or replace trigger ai_video_jobs_propagate_status
 
 create or replace trigger ai_video_jobs_updated_at
     before update on public.ai_video_jobs
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

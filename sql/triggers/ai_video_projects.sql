@@ -7,7 +7,7 @@
 -- require).
 create or replace trigger ai_video_projects_lifecycle
     before insert or update of status on public.ai_video_projects
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>draft',
         'draft>planning',
         'planning>generating_images',
@@ -25,4 +25,4 @@ create or replace trigger ai_video_projects_stamp_status
 
 create or replace trigger ai_video_projects_updated_at
     before update on public.ai_video_projects
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

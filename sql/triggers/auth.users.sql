@@ -4,4 +4,4 @@
 -- A new account gets its default preferences and privacy settings.
 create or replace trigger on_auth_user_created
     after insert on auth.users
-    for each row execute function public.handle_new_user();
+    for each row execute function public.auth_users_create_defaults();

@@ -3,4 +3,4 @@
 
 create or replace trigger autopilot_weekly_reports_updated_at
     before update on public.autopilot_weekly_reports
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -3,4 +3,4 @@
 
 create or replace trigger brand_positioning_analyses_updated_at
     before update on public.brand_positioning_analyses
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

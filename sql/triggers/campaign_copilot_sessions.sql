@@ -6,7 +6,7 @@
 -- active (resumed); completed is final. completed_at is stamped on completion.
 create or replace trigger campaign_copilot_sessions_lifecycle
     before insert or update of status on public.campaign_copilot_sessions
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>active',
         'active>completed',
         'active>abandoned',
@@ -19,4 +19,4 @@ create or replace trigger campaign_copilot_sessions_stamp_status
 
 create or replace trigger campaign_copilot_sessions_updated_at
     before update on public.campaign_copilot_sessions
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

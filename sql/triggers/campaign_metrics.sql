@@ -8,4 +8,4 @@ create or replace trigger campaign_metrics_update_campaign_spent
 
 create or replace trigger campaign_metrics_updated_at
     before update on public.campaign_metrics
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

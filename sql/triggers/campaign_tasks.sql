@@ -5,8 +5,8 @@
 -- task is reopened); completed_at follows the status.
 create or replace trigger campaign_tasks_stamp_completed_at
     before insert or update of status on public.campaign_tasks
-    for each row execute function public.stamp_completed_at();
+    for each row execute function public.tg_stamp_completed_at();
 
 create or replace trigger campaign_tasks_updated_at
     before update on public.campaign_tasks
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

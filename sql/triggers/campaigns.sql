@@ -7,7 +7,7 @@
 -- archived is final (copy the campaign to run it again).
 create or replace trigger campaigns_status_transition
     before insert or update of status on public.campaigns
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>draft', '>active',
         'draft>active', 'active>paused', 'paused>active', 'active>completed', 'paused>completed',
         'draft>archived', 'active>archived', 'paused>archived', 'completed>archived'
@@ -15,4 +15,4 @@ create or replace trigger campaigns_status_transition
 
 create or replace trigger campaigns_updated_at
     before update on public.campaigns
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -9,4 +9,4 @@ create or replace trigger chat_messages_update_session_stats
 
 create or replace trigger chat_messages_updated_at
     before update on public.chat_messages
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

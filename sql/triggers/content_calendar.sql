@@ -6,7 +6,7 @@
 -- published_at stamp.
 create or replace trigger content_calendar_status_transition
     before insert or update of status on public.content_calendar
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>draft', '>scheduled',
         'draft>scheduled',
         'draft>published',
@@ -26,4 +26,4 @@ create or replace trigger content_calendar_stamp_status
 
 create or replace trigger content_calendar_updated_at
     before update on public.content_calendar
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

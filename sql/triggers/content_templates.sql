@@ -3,4 +3,4 @@
 
 create or replace trigger content_templates_updated_at
     before update on public.content_templates
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -3,4 +3,4 @@
 
 create or replace trigger conversation_knowledge_refs_updated_at
     before update on public.conversation_knowledge_refs
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -8,4 +8,4 @@ create or replace trigger conversation_messages_touch_conversation
 
 create or replace trigger conversation_messages_updated_at
     before update on public.conversation_messages
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

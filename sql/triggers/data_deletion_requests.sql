@@ -6,15 +6,15 @@
 -- every step is audited.
 create or replace trigger data_deletion_requests_status_transition
     before insert or update of status on public.data_deletion_requests
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>pending',
         'pending>processing', 'pending>cancelled', 'processing>completed'
     );
 
 create or replace trigger data_deletion_requests_stamp_completed_at
     before insert or update of status on public.data_deletion_requests
-    for each row execute function public.stamp_completed_at();
+    for each row execute function public.tg_stamp_completed_at();
 
 create or replace trigger data_deletion_requests_audit
     after insert or update on public.data_deletion_requests
-    for each row execute function public.audit_privacy_request();
+    for each row execute function public.tg_audit_privacy_request();

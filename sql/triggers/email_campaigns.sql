@@ -6,7 +6,7 @@
 -- sending_started_at / sent_at stamps.
 create or replace trigger email_campaigns_status_transition
     before insert or update of status on public.email_campaigns
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>draft', '>scheduled',
         'draft>scheduled',
         'draft>sending',
@@ -27,4 +27,4 @@ create or replace trigger email_campaigns_stamp_status
 
 create or replace trigger email_campaigns_updated_at
     before update on public.email_campaigns
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

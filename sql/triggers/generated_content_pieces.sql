@@ -5,7 +5,7 @@
 -- for archived: what went out cannot be unpublished here.
 create or replace trigger generated_content_pieces_status_transition
     before insert or update of status on public.generated_content_pieces
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>draft',
         'draft>approved', 'draft>rejected', 'approved>published', 'approved>rejected', 'approved>draft',
         'rejected>draft', 'draft>archived', 'approved>archived', 'rejected>archived', 'published>archived'
@@ -17,4 +17,4 @@ create or replace trigger generated_content_pieces_stamp_published_at
 
 create or replace trigger generated_content_pieces_updated_at
     before update on public.generated_content_pieces
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

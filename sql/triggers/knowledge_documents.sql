@@ -5,7 +5,7 @@
 -- Chunking status of knowledge documents only moves along its lifecycle.
 create or replace trigger knowledge_documents_status_transition
     before insert or update of status on public.knowledge_documents
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>pending',
         'pending>processing', 'processing>completed', 'processing>failed', 'failed>pending'
     );
@@ -16,4 +16,4 @@ create or replace trigger knowledge_documents_stamp_status
 
 create or replace trigger knowledge_documents_updated_at
     before update on public.knowledge_documents
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -9,4 +9,4 @@ create or replace trigger lead_scoring_rules_rescore_leads
 
 create or replace trigger lead_scoring_rules_updated_at
     before update on public.lead_scoring_rules
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

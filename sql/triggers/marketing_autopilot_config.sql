@@ -3,4 +3,4 @@
 
 create or replace trigger marketing_autopilot_config_updated_at
     before update on public.marketing_autopilot_config
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -3,4 +3,4 @@
 
 create or replace trigger performance_tracking_frameworks_updated_at
     before update on public.performance_tracking_frameworks
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

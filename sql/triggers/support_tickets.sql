@@ -4,7 +4,7 @@
 -- Support tickets follow their lifecycle; resolved_at follows the status.
 create or replace trigger support_tickets_status_transition
     before insert or update of status on public.support_tickets
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>open',
         'open>in_progress', 'open>resolved', 'open>closed', 'in_progress>waiting_on_customer',
         'waiting_on_customer>in_progress', 'in_progress>resolved', 'waiting_on_customer>resolved',
@@ -13,8 +13,8 @@ create or replace trigger support_tickets_status_transition
 
 create or replace trigger support_tickets_stamp_resolved_at
     before insert or update of status on public.support_tickets
-    for each row execute function public.stamp_resolved_at();
+    for each row execute function public.support_tickets_stamp_resolved_at();
 
 create or replace trigger support_tickets_updated_at
     before update on public.support_tickets
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

@@ -4,8 +4,8 @@
 -- Consent changes are audited.
 create or replace trigger user_privacy_settings_audit_consent
     before update on public.user_privacy_settings
-    for each row execute function public.audit_consent_change();
+    for each row execute function public.user_privacy_settings_audit_consent();
 
 create or replace trigger user_privacy_settings_updated_at
     before update on public.user_privacy_settings
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

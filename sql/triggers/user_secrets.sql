@@ -4,8 +4,8 @@
 -- Every write to user_secrets leaves an audit row.
 create or replace trigger user_secrets_audit
     after insert or update or delete on public.user_secrets
-    for each row execute function public.log_secret_operation();
+    for each row execute function public.user_secrets_log_operation();
 
 create or replace trigger user_secrets_updated_at
     before update on public.user_secrets
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

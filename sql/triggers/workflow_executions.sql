@@ -7,7 +7,7 @@
 -- cancelled are final (a retry is a new run).
 create or replace trigger workflow_executions_status_transition
     before insert or update of status on public.workflow_executions
-    for each row execute function public.enforce_status_transition(
+    for each row execute function public.tg_enforce_status_transition(
         '>pending',
         'pending>running', 'pending>cancelled', 'running>completed', 'running>failed', 'running>cancelled'
     );
@@ -18,4 +18,4 @@ create or replace trigger workflow_executions_stamp_status
 
 create or replace trigger workflow_executions_updated_at
     before update on public.workflow_executions
-    for each row execute function public.update_updated_at_column();
+    for each row execute function public.tg_stamp_updated_at();

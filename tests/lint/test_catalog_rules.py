@@ -66,13 +66,13 @@ CASES = {
         ["alter view public.v set (security_invoker = false)"],
         ["alter view public.v set (security_invoker = true)"]),
     "updated-at-without-trigger": (
-        TENANT_TABLE + TOUCH + ("create function public.update_updated_at_column() returns trigger language plpgsql "
+        TENANT_TABLE + TOUCH + ("create function public.tg_stamp_updated_at() returns trigger language plpgsql "
                                 "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
                                 "create trigger t_updated_at before update on public.t for each row "
-                                "execute function public.update_updated_at_column()"),
+                                "execute function public.tg_stamp_updated_at()"),
         ["drop trigger t_updated_at on public.t"],
         ["create trigger t_updated_at before update on public.t for each row "
-         "execute function public.update_updated_at_column()"]),
+         "execute function public.tg_stamp_updated_at()"]),
     "child-tenant-not-tied": (
         TENANT_TABLE + CHILD_TABLE + ("create index c_t_id_idx on public.c (t_id)",),
         ["alter table public.c drop constraint c_t_fkey",

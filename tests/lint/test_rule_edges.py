@@ -113,14 +113,14 @@ def test_a_partial_index_covers_a_foreign_key_only_when_it_just_skips_nulls(boot
 
 def test_a_disabled_or_after_trigger_does_not_maintain_updated_at(bootstrapped):
     execute(bootstrapped,
-            "create function public.update_updated_at_column() returns trigger language plpgsql "
+            "create function public.tg_stamp_updated_at() returns trigger language plpgsql "
             "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
             "create trigger t_updated_at after update on public.t for each row "
-            "execute function public.update_updated_at_column()")
+            "execute function public.tg_stamp_updated_at()")
     assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
     execute(bootstrapped, "drop trigger t_updated_at on public.t",
             "create trigger t_updated_at before update on public.t for each row "
-            "execute function public.update_updated_at_column()",
+            "execute function public.tg_stamp_updated_at()",
             "alter table public.t disable trigger t_updated_at")
     assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
     execute(bootstrapped, "alter table public.t enable trigger t_updated_at")

@@ -1,8 +1,9 @@
--- sql/functions/sync_autopilot_lead_inbox.sql
+-- sql/functions/leads_sync_autopilot_lead_inbox.sql
 
-create or replace function public.sync_autopilot_lead_inbox()
+create or replace function public.leads_sync_autopilot_lead_inbox()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$
@@ -49,7 +50,7 @@ begin
 end
 $$;
 
-comment on function public.sync_autopilot_lead_inbox() is
+comment on function public.leads_sync_autopilot_lead_inbox() is
     'AFTER INSERT OR UPDATE trigger on leads: files the lead in its owner''s autopilot_lead_inbox while the owner''s autopilot is active, and keeps the copies of a filed lead current.';
 
-revoke execute on function public.sync_autopilot_lead_inbox() from public, anon, authenticated;
+revoke execute on function public.leads_sync_autopilot_lead_inbox() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/log_secret_operation.sql
+-- sql/functions/user_secrets_log_operation.sql
 
-create or replace function public.log_secret_operation()
+create or replace function public.user_secrets_log_operation()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$
@@ -34,7 +35,7 @@ begin
 end
 $$;
 
-comment on function public.log_secret_operation() is
+comment on function public.user_secrets_log_operation() is
     'AFTER INSERT, UPDATE or DELETE trigger on user_secrets: writes one secret_audit_logs row (without the secret); an update stamping only last_used_at is logged as accessed, a no-op update not at all.';
 
-revoke execute on function public.log_secret_operation() from public, anon, authenticated;
+revoke execute on function public.user_secrets_log_operation() from public, anon, authenticated;

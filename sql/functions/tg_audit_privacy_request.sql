@@ -1,8 +1,9 @@
--- sql/functions/audit_privacy_request.sql
+-- sql/functions/tg_audit_privacy_request.sql
 
-create or replace function public.audit_privacy_request()
+create or replace function public.tg_audit_privacy_request()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$
@@ -45,7 +46,7 @@ begin
 end
 $$;
 
-comment on function public.audit_privacy_request() is
+comment on function public.tg_audit_privacy_request() is
     'AFTER INSERT OR UPDATE trigger on data_export_requests and data_deletion_requests: writes privacy_audit_log.';
 
-revoke execute on function public.audit_privacy_request() from public, anon, authenticated;
+revoke execute on function public.tg_audit_privacy_request() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/stamp_completed_at.sql
+-- sql/functions/tg_stamp_completed_at.sql
 
-create or replace function public.stamp_completed_at()
+create or replace function public.tg_stamp_completed_at()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- completed_at follows the status: set when the row reaches 'completed',
@@ -17,7 +18,7 @@ begin
 end
 $$;
 
-comment on function public.stamp_completed_at() is
+comment on function public.tg_stamp_completed_at() is
     'BEFORE INSERT OR UPDATE trigger: stamps completed_at when status becomes completed and clears it otherwise.';
 
-revoke execute on function public.stamp_completed_at() from public, anon, authenticated;
+revoke execute on function public.tg_stamp_completed_at() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/stamp_generated_at.sql
+-- sql/functions/analytics_reports_stamp_generated_at.sql
 
-create or replace function public.stamp_generated_at()
+create or replace function public.analytics_reports_stamp_generated_at()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- generated_at follows the status: set when the report completes, cleared
@@ -17,7 +18,7 @@ begin
 end
 $$;
 
-comment on function public.stamp_generated_at() is
+comment on function public.analytics_reports_stamp_generated_at() is
     'BEFORE INSERT OR UPDATE trigger on analytics_reports: stamps generated_at from the status.';
 
-revoke execute on function public.stamp_generated_at() from public, anon, authenticated;
+revoke execute on function public.analytics_reports_stamp_generated_at() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/audit_consent_change.sql
+-- sql/functions/user_privacy_settings_audit_consent.sql
 
-create or replace function public.audit_consent_change()
+create or replace function public.user_privacy_settings_audit_consent()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$
@@ -28,7 +29,7 @@ begin
 end
 $$;
 
-comment on function public.audit_consent_change() is
+comment on function public.user_privacy_settings_audit_consent() is
     'BEFORE UPDATE trigger on user_privacy_settings: audits consent changes and stamps consent_updated_at.';
 
-revoke execute on function public.audit_consent_change() from public, anon, authenticated;
+revoke execute on function public.user_privacy_settings_audit_consent() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/stamp_resolved_at.sql
+-- sql/functions/support_tickets_stamp_resolved_at.sql
 
-create or replace function public.stamp_resolved_at()
+create or replace function public.support_tickets_stamp_resolved_at()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- resolved_at marks when a ticket was last resolved; reopening clears it.
@@ -16,7 +17,7 @@ begin
 end
 $$;
 
-comment on function public.stamp_resolved_at() is
+comment on function public.support_tickets_stamp_resolved_at() is
     'BEFORE INSERT OR UPDATE trigger on support_tickets: stamps resolved_at from the status.';
 
-revoke execute on function public.stamp_resolved_at() from public, anon, authenticated;
+revoke execute on function public.support_tickets_stamp_resolved_at() from public, anon, authenticated;

@@ -1,8 +1,9 @@
--- sql/functions/enforce_status_transition.sql
+-- sql/functions/tg_enforce_status_transition.sql
 
-create or replace function public.enforce_status_transition()
+create or replace function public.tg_enforce_status_transition()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- The trigger's arguments are the lifecycle: each 'from>to' is an allowed
@@ -48,7 +49,7 @@ begin
 end
 $$;
 
-comment on function public.enforce_status_transition() is
+comment on function public.tg_enforce_status_transition() is
     'BEFORE INSERT OR UPDATE OF status trigger: a row a signed-in user inserts must start in a status listed as ''>status'' in the trigger arguments, and any status change must be listed as ''from>to''.';
 
-revoke execute on function public.enforce_status_transition() from public, anon, authenticated;
+revoke execute on function public.tg_enforce_status_transition() from public, anon, authenticated;

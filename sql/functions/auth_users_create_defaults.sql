@@ -1,8 +1,9 @@
--- sql/functions/handle_new_user.sql
+-- sql/functions/auth_users_create_defaults.sql
 
-create or replace function public.handle_new_user()
+create or replace function public.auth_users_create_defaults()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$
@@ -17,7 +18,7 @@ begin
 end
 $$;
 
-comment on function public.handle_new_user() is
+comment on function public.auth_users_create_defaults() is
     'AFTER INSERT trigger on auth.users: creates the new user''s default user_preferences and user_privacy_settings.';
 
-revoke execute on function public.handle_new_user() from public, anon, authenticated;
+revoke execute on function public.auth_users_create_defaults() from public, anon, authenticated;
