@@ -1,9 +1,7 @@
--- id: updated-at-without-trigger
 -- level: warning
--- object: table
 -- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running tg_stamp_updated_at(), so it goes stale.
 -- hint: add its trigger to sql/triggers/updated_at.sql.
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        'updated_at is not maintained by a trigger' as message
 from pg_catalog.pg_class as c
 join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped

@@ -154,8 +154,26 @@ def test_the_rules_run_on_a_database_without_auth_or_the_api_roles(server):
         server.drop_database(name)
 
 
+def test_a_rule_returning_other_columns_is_named_and_is_not_a_finding(bootstrapped, monkeypatch):
+    old_style = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
+                                "select 'public.t' as object, 'm' as message", "old_style.sql")
+    monkeypatch.setattr(lint, "rules", lambda: (old_style,))
+    with pytest.raises(lint.CheckFailed, match=r"lint rule old-style returns \(object, message\); a rule returns "
+                                               r"\(schema, table, name, kind, message\)"):
+        all_findings(bootstrapped)
+
+
+def test_a_rule_returning_an_unknown_kind_is_named(bootstrapped, monkeypatch):
+    odd = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
+                          "select 'public' as schema, null as \"table\", 't' as name, 'thing' as kind, 'm' as message",
+                          "odd.sql")
+    monkeypatch.setattr(lint, "rules", lambda: (odd,))
+    with pytest.raises(lint.CheckFailed, match="lint rule odd returned kind 'thing'"):
+        all_findings(bootstrapped)
+
+
 def test_a_broken_rule_is_named_and_is_not_a_finding(bootstrapped, monkeypatch):
-    broken = lint.parse_rule("-- id: broken\n-- level: error\n-- object: table\n-- description: d\n-- hint: h\n"
+    broken = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
                              "select relname from pg_catalog.no_such_catalog", "broken.sql")
     monkeypatch.setattr(lint, "rules", lambda: (broken,))
     with pytest.raises(lint.CheckFailed, match="lint rule broken failed: .*no_such_catalog") as caught:
