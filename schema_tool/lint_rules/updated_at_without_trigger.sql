@@ -1,6 +1,6 @@
 -- level: warning
 -- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running tg_stamp_updated_at(), so it goes stale.
--- hint: add its trigger to sql/triggers/updated_at.sql.
+-- hint: add a before update trigger running public.tg_stamp_updated_at() to sql/triggers/<table>.sql.
 select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        'updated_at is not maintained by a trigger' as message
 from pg_catalog.pg_class as c
