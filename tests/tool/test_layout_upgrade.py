@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import tarfile
 
@@ -73,3 +74,21 @@ def test_a_database_built_from_the_grouped_trigger_files_upgrades_cleanly(old_la
     assert cli("up", project=ROOT, url=fresh, timeout=300).code == 0
     drift = cli("diff", "--from", empty_url, "--to", fresh, timeout=300)
     assert "No differences." in drift.out, drift.out
+
+
+def test_a_migration_that_breaks_one_tables_trigger_reapplies_only_that_tables_file(tmp_path, migrated_url):
+    """What the grouped files cost: dropping leads_updated_at re-applied updated_at.sql, and with it took
+    locks on the 49 tables it covers, inside the migration's transaction. Now it is leads' file alone."""
+    shutil.copytree(ROOT / "sql", tmp_path / "sql")
+    migration = project.next_migration_path(tmp_path, "drop_leads_updated_at")
+    migration.write_text(f"-- {migration.relative_to(tmp_path).as_posix()}\n-- A trigger dropped by a migration.\n\n"
+                         "drop trigger leads_updated_at on public.leads;\n", encoding="utf-8")
+    assert cli("hash", project=tmp_path).code == 0
+    rel = migration.relative_to(tmp_path).as_posix()
+
+    result = cli("up", "--json", project=tmp_path, url=migrated_url, timeout=300)
+
+    assert result.code == 0, result.out + result.err
+    assert [(s["path"], s["reason"]) for s in json.loads(result.out)["steps"]] == [
+        (rel, "pending"), ("sql/triggers/leads.sql", f"its objects were changed by {rel}")]
+    assert query(migrated_url, "select count(*) from pg_trigger where tgname = 'leads_updated_at'") == [(1,)]
