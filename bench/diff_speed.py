@@ -48,7 +48,7 @@ MIGRA_PACKAGES = ("migra==3.0.1663481299", "schemainspect==3.1.1663587362", "sql
 
 DRIFT = (
     "drop policy campaigns_owner on public.campaigns",
-    "create or replace function public.stamp_resolved_at() returns trigger language plpgsql "
+    "create or replace function public.support_tickets_stamp_resolved_at() returns trigger language plpgsql "
     "set search_path = '' as $$ begin return new; end $$",
     "alter table public.leads add column nickname text",
     "create index leads_nickname_idx on public.leads (nickname)",

@@ -221,19 +221,27 @@ def mark(conn: psycopg.Connection, project: Project, versions: list[str], status
     return [Recorded(f.rel, f.version, f"marked {status}") for f in changing]
 
 
+REMOVED = "forgotten (file removed, its objects stay)"
+
+
 def repair_plan(conn: psycopg.Connection, project: Project) -> list[Recorded]:
     """What repair would record: new checksums of edited migrations, and deleted ones forgotten."""
-    states = history.migration_states(project.migrations, history.applied_migrations(history.latest(conn)))
+    rows = history.latest(conn)
+    states = history.migration_states(project.migrations, history.applied_migrations(rows))
     actions = {"missing": "forgotten (file deleted)", "changed": "checksum re-recorded"}
-    return [Recorded(m.path, m.version, actions[m.state]) for m in states if m.state in actions]
+    return [Recorded(m.path, m.version, actions[m.state]) for m in states if m.state in actions] + [
+        Recorded(r.path, None, REMOVED) for r in history.removed_repeatables(rows, list(project.files))]
 
 
 def repair(conn: psycopg.Connection, project: Project) -> list[Recorded]:
     files = {f.version: f for f in project.migrations}
     with _bookkeeping(conn, create=False) as applied:
         plan = repair_plan(conn, project)
+        removed = {r.path: r for r in history.removed_repeatables(history.latest(conn), list(project.files))}
         for item in plan:
-            if item.version in files:
+            if item.version is None:
+                history.record_forget(conn, removed[item.path])
+            elif item.version in files:
                 history.record(conn, files[item.version], operation="repair")
             else:
                 history.record_forget(conn, applied[int(item.version)])

@@ -222,8 +222,8 @@ def repair(versions: Annotated[Optional[list[str]], typer.Argument(
                "--status", help="Mark VERSIONS applied (recorded, not run) or pending (run by the next up).")] = None,
            yes: Annotated[bool, typer.Option("--yes", help="Record the changes (without it: only show them).")] = False,
            database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_json: JsonFlag = False) -> None:
-    """Re-record checksums of intentionally edited migrations and forget deleted ones; with VERSIONS and
-    --status, mark those migrations applied or pending."""
+    """Re-record checksums of intentionally edited migrations, forget deleted ones and removed repeatable
+    files (their objects stay); with VERSIONS and --status, mark those migrations applied or pending."""
     from schema_tool import apply, render
 
     if bool(versions) != bool(status):

@@ -27,6 +27,12 @@ CONSTRAINT_KIND = {"p": "primary key", "u": "unique", "f": "foreign key", "c": "
 COMMANDS = {"ALL": "select, insert, update and delete", "SELECT": "read", "INSERT": "insert", "UPDATE": "update",
             "DELETE": "delete"}
 OWN_ROW = re.compile(r"^\(\s*SELECT auth\.uid\(\) AS uid\)\s*=\s*(\w+)$")
+# A statement of a migration that changes a table: "{table}" is filled in, escaped.
+CHANGES_TABLE = (r"^(?:alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?public\.{table}\b"
+                 r"|create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\w+\s+on\s+"
+                 r"(?:only\s+)?public\.{table}\b"
+                 r"|comment\s+on\s+(?:table|column)\s+public\.{table}\b"
+                 r"|(?:insert\s+into|update|delete\s+from)\s+public\.{table}\b)")
 
 
 @dataclass
@@ -60,8 +66,39 @@ def generate(catalog: Catalog, project: Project) -> dict[str, str]:
              "security.md": security_page(catalog),
              "migrations.md": migrations_page(project)}
     for domain in domains:
-        pages[domain.page] = domain_page(catalog, domain, domains)
+        pages[domain.page] = domain_page(catalog, domain, domains, project)
     return pages
+
+
+@dataclass
+class TableFiles:
+    """Where a table's pieces are: the migration that created it, those that changed it since, and
+    its triggers and policies files."""
+
+    created_by: str | None = None
+    changed_by: list[str] = field(default_factory=list)
+    triggers: str | None = None
+    policies: str | None = None
+
+
+def table_files(project: Project, table: str) -> TableFiles:
+    from schema_tool.sqlsplit import split
+
+    found = TableFiles()
+    changes = re.compile(CHANGES_TABLE.format(table=re.escape(table)), re.I)
+    for m in project.migrations:
+        if found.created_by is None:
+            if table in CREATE_TABLE.findall(m.text):
+                found.created_by = m.rel
+            continue
+        statements = ("\n".join(line for line in s.text.splitlines() if not line.lstrip().startswith("--")).strip()
+                      for s in split(m.text))
+        if any(changes.match(text) for text in statements):
+            found.changed_by.append(m.rel)
+    names = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in ("triggers", "policies")}
+    found.triggers = names["triggers"].get(table)
+    found.policies = names["policies"].get(table)
+    return found
 
 
 def stale(pages: dict[str, str], folder: Path) -> list[str]:
@@ -182,14 +219,14 @@ def cron_jobs(project: Project) -> list[tuple[str, str, str]]:
     return sorted(jobs)
 
 
-def domain_page(catalog: Catalog, domain: Domain, domains: list[Domain]) -> str:
+def domain_page(catalog: Catalog, domain: Domain, domains: list[Domain], project: Project) -> str:
     lines = [HEADER, f"# {domain.title}", "", domain.summary, ""]
     if domain.migration:
         lines += [f"Created by `{domain.migration.rel}`.", ""]
     if domain.tables:
         lines += ["```mermaid", *er_diagram(catalog, domain.tables), "```", ""]
     for table in domain.tables:
-        lines += table_section(catalog, table)
+        lines += table_section(catalog, table, table_files(project, table))
     if domain.functions:
         lines += ["## Functions", ""]
         for f in sorted(domain.functions, key=lambda f: (f["name"], f["arguments"])):
@@ -205,11 +242,13 @@ def domain_page(catalog: Catalog, domain: Domain, domains: list[Domain]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def table_section(catalog: Catalog, table: str) -> list[str]:
+def table_section(catalog: Catalog, table: str, files: TableFiles | None = None) -> list[str]:
     info = next(t for t in catalog["tables"] if t["name"] == table)
     tenant = tenant_column(catalog, table)
-    lines = [f"## {table}", "", info["comment"] or "*No comment.*", "",
-             "| column | type | null | default | comment |", "|---|---|---|---|---|"]
+    lines = [f"## {table}", "", info["comment"] or "*No comment.*", ""]
+    if files:
+        lines += files_lines(files) + [""]
+    lines += ["| column | type | null | default | comment |", "|---|---|---|---|---|"]
     for c in catalog.of_table("columns", table):
         name = f"**{c['name']}** (tenant)" if c["name"] == tenant else c["name"]
         default = c["default_value"] or ("identity" if c["identity"] else "")
@@ -232,6 +271,16 @@ def table_section(catalog: Catalog, table: str) -> list[str]:
         lines += [f"- `{t['name']}`: {_trigger_words(t['definition'])}" for t in triggers]
     lines += ["", "**Access**", ""] + access_lines(catalog, table, info) + [""]
     return lines
+
+
+def files_lines(files: TableFiles) -> list[str]:
+    def code(path: str | None) -> str:
+        return f"`{path}`" if path else "none"
+
+    lines = ["**Files**", "", f"- Created by {code(files.created_by)}."]
+    if files.changed_by:
+        lines.append(f"- Changed by {', '.join(code(p) for p in files.changed_by)}.")
+    return lines + [f"- Triggers: {code(files.triggers)}.", f"- Policies and grants: {code(files.policies)}."]
 
 
 def function_section(f: dict) -> list[str]:

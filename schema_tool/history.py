@@ -148,8 +148,15 @@ def applied_migrations(rows: list[Applied]) -> dict[int, Applied]:
 
 
 def repeatables(rows: list[Applied]) -> dict[str, Applied]:
-    """The latest row of every repeatable (and bootstrap) file, by path."""
-    return {r.path: r for r in rows if r.kind != "migration"}
+    """The latest row of every repeatable (and bootstrap) file, by path; a forgotten file has none."""
+    return {r.path: r for r in rows if r.kind != "migration" and r.operation != "forget"}
+
+
+def removed_repeatables(rows: list[Applied], files: list[SqlFile]) -> list[Applied]:
+    """Repeatable (and bootstrap) files recorded as applied whose file is gone. What they created stays
+    in the database: a file that takes over an object re-creates it, and only a migration drops one."""
+    present = {f.rel for f in files}
+    return sorted((r for r in repeatables(rows).values() if r.path not in present), key=lambda r: r.path)
 
 
 def repeatable_checksums(rows: list[Applied]) -> dict[str, str]:
@@ -187,10 +194,11 @@ def adopt_fingerprints(conn: psycopg.Connection, fingerprints: dict[str, str]) -
 
 
 def record_forget(conn: psycopg.Connection, row: Applied) -> None:
+    """A row saying a deleted file (a migration, or a removed repeatable file) is no longer tracked."""
     conn.execute(
         """
         insert into schema_tool.history (kind, version, name, path, checksum, operation, tool_version)
-        values ('migration', %s, %s, %s, %s, 'forget', %s)
+        values (%s, %s, %s, %s, %s, 'forget', %s)
         """,
-        (row.version, row.name, row.path, row.checksum, __version__),
+        (row.kind, row.version, row.name, row.path, row.checksum, __version__),
     )

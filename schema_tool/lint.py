@@ -1,9 +1,13 @@
 """`schema_tool lint`: style (sqlfluff), migration safety (squawk) and catalog rules, in one report.
 
-Catalog rules are .sql files in schema_tool/lint_rules/, one rule each, with
-a header giving its id, level, object kind, one-line description and fix
-hint; each returns rows (object, message). A file may silence a rule for
-what it defines with a line `-- schema_tool: ignore RULE`.
+Catalog rules are .sql files in schema_tool/lint_rules/, one rule each: the
+file's stem is the rule's id (policy_auth_per_row.sql is policy-auth-per-row),
+its header gives the level, a one-line description and a fix hint, and its
+query returns one row per finding with fixed columns, the way Supabase's
+splinter lints return a fixed metadata column: the object's identity
+(schema, table, name, kind) and a message. A rule may read the project's SQL
+files as JSON from the setting schema_tool.files. A file may silence a rule
+for what it defines with a line `-- schema_tool: ignore RULE`.
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ from schema_tool.errors import ToolError
 from schema_tool.project import Project
 
 LEVELS = ("info", "warning", "error")
-HEADER_FIELD = re.compile(r"^--\s*(id|level|object|description|hint):\s*(.+)$", re.M)
+HEADER_FIELD = re.compile(r"^--\s*(level|description|hint):\s*(.+)$", re.M)
+# What every catalog rule returns, in this order. kind is one of KINDS; table is the table a policy,
+# trigger, index or column belongs to (null for the others); name is the object's own name.
+COLUMNS = ("schema", "table", "name", "kind", "message")
+KINDS = ("table", "column", "index", "policy", "trigger", "function", "view", "extension")
+FILES_SETTING = "schema_tool.files"
 IGNORE = re.compile(r"^--\s*schema_tool:\s*ignore\s+([A-Za-z0-9,\s-]+?)(?:\s*\(.*\))?\s*$", re.M)
 CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)", re.I | re.M)
 CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
@@ -38,10 +47,28 @@ CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+
 class Rule:
     id: str
     level: str
-    object: str
     description: str
     hint: str
     query: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a catalog finding is about, as the rule returned it."""
+
+    schema: str | None
+    table: str | None
+    name: str
+    kind: str
+
+    def __str__(self) -> str:
+        if self.kind in ("policy", "trigger"):
+            return f"{self.name} on {self.schema}.{self.table}"
+        if self.kind == "column":
+            return f"{self.schema}.{self.table}.{self.name}"
+        if self.kind == "extension":
+            return self.name
+        return f"{self.schema}.{self.name}"
 
 
 @dataclass
@@ -54,6 +81,7 @@ class Finding:
     path: str | None = None
     line: int | None = None
     hint: str | None = None
+    identity: Identity | None = None  # catalog findings: schema, table, name and kind of the object
 
 
 @dataclass
@@ -82,13 +110,16 @@ def rules() -> tuple[Rule, ...]:
 
 
 def parse_rule(text: str, name: str) -> Rule:
+    """A rule from its file: the id is the file's stem with hyphens (function_search_path.sql is
+    function-search-path), the header gives level, description and hint."""
     header = dict(HEADER_FIELD.findall(text))
-    missing = {"id", "level", "object", "description", "hint"} - set(header)
+    missing = {"level", "description", "hint"} - set(header)
     if missing:
         raise ValueError(f"lint rule {name} lacks {', '.join(sorted(missing))}")
     if header["level"] not in LEVELS:
         raise ValueError(f"lint rule {name}: level must be one of {LEVELS}")
-    return Rule(header["id"], header["level"], header["object"], header["description"], header["hint"], text)
+    rule_id = Path(name).stem.replace("_", "-")
+    return Rule(rule_id, header["level"], header["description"], header["hint"], text)
 
 
 def run(project: Project, conn: psycopg.Connection | None, *, kinds: tuple[str, ...], ignore: set[str],
@@ -126,61 +157,90 @@ def catalog_findings(conn: psycopg.Connection, project: Project,
     ignored_by_file = ignored_by_file or {}
     findings = []
     with conn.transaction():
-        conn.execute("set local search_path = ''")
+        prepare(conn, project)
         for rule in rules():
-            try:
-                with conn.transaction():
-                    rows = conn.execute(rule.query).fetchall()
-            except psycopg.Error as error:
-                raise CheckFailed(f"lint rule {rule.id} failed: {' '.join(str(error).split())}") from None
-            for obj, message in rows:
-                related = files_of(rule.object, obj)
+            for identity, message in rule_rows(conn, rule):
+                related = files_of(identity)
                 if any(rule.id in ignored_by_file.get(path, ()) for path in related):
                     continue
-                findings.append(Finding("catalog", rule.id, rule.level, message, obj,
-                                        path=related[0] if related else None, hint=rule.hint))
+                findings.append(Finding("catalog", rule.id, rule.level, message, str(identity),
+                                        path=related[0] if related else None, hint=rule.hint, identity=identity))
     return findings
 
 
-def object_files(project: Project):
-    """A function from a finding's object to the files that define it, the main one first.
+def prepare(conn: psycopg.Connection, project: Project) -> None:
+    """Inside the rules' transaction: an empty search_path, and the project's SQL files as JSON in the
+    setting schema_tool.files ([{path, layer, name, text}]) for the rules that read them."""
+    conn.execute("set local search_path = ''")
+    files = [{"path": f.rel, "layer": f.layer, "name": f.name, "text": f.text} for f in project.files]
+    conn.execute("select set_config(%s, %s, true)", (FILES_SETTING, json.dumps(files)))
 
-    A table: the migration creating it, then its policies file; a policy: its
-    table's policies file, then the table's migration; a function or view: its
-    file; an index: the migration creating it, then its table's; an extension:
-    the file creating it. An ignore comment in any of them silences the rule."""
+
+def rule_rows(conn: psycopg.Connection, rule: Rule) -> list[tuple[Identity, str]]:
+    """One rule's findings as (identity, message); a failing query or a row of the wrong shape is a
+    CheckFailed naming the rule."""
+    try:
+        with conn.transaction():
+            cursor = conn.execute(rule.query)
+            columns = tuple(c.name for c in cursor.description or ())
+            rows = cursor.fetchall()
+    except psycopg.Error as error:
+        raise CheckFailed(f"lint rule {rule.id} failed: {' '.join(str(error).split())}") from None
+    if columns != COLUMNS:
+        raise CheckFailed(f"lint rule {rule.id} returns ({', '.join(columns)}); a rule returns "
+                          f"({', '.join(COLUMNS)})")
+    found = []
+    for schema, table, name, kind, message in rows:
+        if kind not in KINDS or not name:
+            raise CheckFailed(f"lint rule {rule.id} returned kind {kind!r} and name {name!r}; "
+                              f"kind is one of {', '.join(KINDS)} and name is never empty")
+        found.append((Identity(schema, table, name, kind), message))
+    return found
+
+
+def object_files(project: Project):
+    """A function from a finding's identity to the files that define it, the main one first.
+
+    A table or a column: the migration creating the table, then its policies file;
+    a policy: its table's policies file, then the table's migration; a trigger:
+    its table's triggers file, then the table's; a function or view: its file; an
+    index: the migration creating it, then its table's; an extension: the file
+    creating it. An ignore comment in any of them silences the rule."""
     table_file = {t: m.rel for m in project.migrations for t in CREATE_TABLE.findall(m.text)}
-    index_file, index_table, extension_file = {}, {}, {}
+    index_file, extension_file = {}, {}
     for f in project.layer("bootstrap") + project.migrations:
-        for name, table in CREATE_INDEX.findall(f.text):
-            index_file[name], index_table[name] = f.rel, table
+        for name, _table in CREATE_INDEX.findall(f.text):
+            index_file[name] = f.rel
         for name in CREATE_EXTENSION.findall(f.text):
             extension_file.setdefault(name.strip('"'), f.rel)
-    by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in ("functions", "views", "policies")}
+    layers = ("functions", "views", "triggers", "policies")
+    by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in layers}
 
-    def table_files(schema: str, table: str) -> list[str]:
-        if schema != "public":
-            return [by_layer["policies"].get(f"{schema}.{table}")]
-        return [table_file.get(table), by_layer["policies"].get(table)]
+    def own_file(layer: str, schema: str | None, name: str | None) -> str | None:
+        """sql/<layer>/<name>.sql in public, sql/<layer>/<schema>.<name>.sql elsewhere."""
+        return by_layer[layer].get(name if schema in (None, "public") else f"{schema}.{name}")
 
-    def owner(kind: str, obj: str) -> list[str]:
+    def table_files(schema: str | None, table: str | None) -> list[str | None]:
+        main = table_file.get(table) if schema == "public" else None
+        return [main, own_file("policies", schema, table)]
+
+    def owner(identity: Identity) -> list[str]:
+        schema, table, name, kind = identity.schema, identity.table, identity.name, identity.kind
+        found: list[str | None]
         if kind == "policy":
-            schema, _, table = obj.rsplit(" on ", 1)[-1].partition(".")
             found = table_files(schema, table)[::-1]
-        elif kind == "extension":
-            found = [extension_file.get(obj)]
-        else:
-            schema, _, name = re.sub(r"\(.*$", "", obj).partition(".")
-            if kind == "function":
-                found = [by_layer["functions"].get(name)]
-            elif kind == "view":
-                found = [by_layer["views"].get(name)]
-            elif kind == "index":
-                found = [index_file.get(name), table_file.get(index_table.get(name, ""))]
-            elif kind == "table":
-                found = table_files(schema, name)
-            else:
-                found = []
+        elif kind == "trigger":
+            found = [own_file("triggers", schema, table), *table_files(schema, table)]
+        elif kind == "column":
+            found = table_files(schema, table)
+        elif kind == "table":
+            found = table_files(schema, name)
+        elif kind in ("function", "view"):
+            found = [own_file(kind + "s", schema, name)]
+        elif kind == "index":
+            found = [index_file.get(name), *table_files(schema, table)]
+        else:  # extension
+            found = [extension_file.get(name)]
         return [path for path in dict.fromkeys(found) if path]
 
     return owner

@@ -144,6 +144,12 @@ def status(report: StatusReport) -> None:
                       f"{len(report.drifted_repeatables)}", highlight=False)
         for path in report.drifted_repeatables:
             console.print(f"  {path}", highlight=False)
+    if report.removed_repeatables:
+        console.print(f"repeatable files removed since they ran: {len(report.removed_repeatables)} (what they "
+                      "created stays; `schema_tool diff` shows what no file defines now; `schema_tool repair "
+                      "--yes` forgets them)", highlight=False)
+        for path in report.removed_repeatables:
+            console.print(f"  {path}", highlight=False)
     for problem in report.blocked_extensions:
         console.print(f"[red]blocked[/]: {problem}", highlight=False)
     for problem in report.sum_problems:
@@ -168,6 +174,7 @@ def status(report: StatusReport) -> None:
 
 
 WOULD = {"checksum re-recorded": "would re-record the checksum", "forgotten (file deleted)": "would forget (file deleted)",
+         "forgotten (file removed, its objects stay)": "would forget (file removed, its objects stay)",
          "baselined": "would baseline", "marked applied": "would mark applied", "marked pending": "would mark pending"}
 
 

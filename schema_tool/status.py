@@ -27,6 +27,8 @@ class StatusReport:
     changed_repeatables: list[str] = field(default_factory=list)
     # Repeatable files whose objects are missing or no longer what the file produced; `up` restores them.
     drifted_repeatables: list[str] = field(default_factory=list)
+    # Repeatable files applied once whose file is gone; their objects stay (`repair` forgets them).
+    removed_repeatables: list[str] = field(default_factory=list)
     # Indexes a failed or interrupted concurrent build left INVALID.
     invalid_indexes: list[str] = field(default_factory=list)
     # Required extensions missing that the connected role cannot create, with the way out.
@@ -60,6 +62,7 @@ def collect(conn: psycopg.Connection, project: Project, database: str) -> Status
             and recorded[f.rel].fingerprint]
     now = fingerprint.fingerprints(conn, kept)
     report.drifted_repeatables = [f.rel for f in kept if now[f.rel] != recorded[f.rel].fingerprint]
+    report.removed_repeatables = [r.path for r in history.removed_repeatables(rows, list(project.files))]
     report.invalid_indexes = fingerprint.invalid_indexes(conn)
     report.blocked_extensions = extensions.blocked(conn, project)
     summed = migrations_sum.check(project)

@@ -47,7 +47,7 @@ def cli(*args: str, project: ToyProject | Path | None = None, url: str | None = 
         timeout: float = 60, env: dict | None = None) -> Result:
     command = [sys.executable, "-m", "schema_tool", *args]
     if project is not None:
-        command += ["--project", str(getattr(project, "root", project))]
+        command += ["--project", str(project.root if isinstance(project, ToyProject) else project)]
     if url is not None:
         command += ["--database-url", url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT,

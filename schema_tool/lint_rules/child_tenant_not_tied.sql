@@ -1,6 +1,4 @@
--- id: child-tenant-not-tied
 -- level: error
--- object: table
 -- description: A foreign key from a tenant table to another tenant table does not pair the two tenant columns, so a user can hang rows under another user's object.
 -- hint: reference the parent's unique (id, tenant) with a composite key (parent_id, tenant column).
 -- A tenant column is user_id or created_by with a single-column foreign key to auth.users.
@@ -13,7 +11,7 @@ with tenant as (
       and cardinality(fk.conkey) = 1
       and a.attname in ('user_id', 'created_by')
 )
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        format('foreign key %I to %I does not pair tenant column %I with %s',
               fk.conname, p.relname, child.attname,
               (select string_agg(format('%I.%I', p.relname, parent.attname), ' or ' order by parent.attname)

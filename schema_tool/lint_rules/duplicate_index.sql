@@ -1,9 +1,7 @@
--- id: duplicate-index
 -- level: warning
--- object: index
 -- description: Two indexes of a table have the same columns, operator classes, expressions and predicate.
 -- hint: drop one of them; each costs writes and memory and adds nothing.
-select format('public.%I', b.relname) as object,
+select 'public' as schema, t.relname::text as "table", b.relname::text as name, 'index' as kind,
        format('duplicate of index %I on %I', a.relname, t.relname) as message
 from pg_catalog.pg_index as ia
 join pg_catalog.pg_index as ib

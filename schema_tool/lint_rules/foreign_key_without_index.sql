@@ -1,6 +1,4 @@
--- id: foreign-key-without-index
 -- level: warning
--- object: table
 -- description: A foreign key's columns are not the leading columns of any index usable for it, so deletes of the parent scan this table.
 -- hint: create an index on the foreign key columns, in the same order.
 -- A partial index counts when its predicate only says that foreign key columns are not null
@@ -14,7 +12,7 @@ with fk as (
     from pg_catalog.pg_constraint as k
     where k.contype = 'f'
 )
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        format('foreign key %I (%s) has no index', fk.conname, array_to_string(fk.columns, ', ')) as message
 from fk
 join pg_catalog.pg_class as c on c.oid = fk.conrelid

@@ -1,6 +1,4 @@
--- id: multiple-permissive-policies
 -- level: warning
--- object: table
 -- description: Several permissive policies apply to the same role and action, so every one of them runs for each row.
 -- hint: merge them into one policy per role and action (or make the extra ones restrictive).
 -- A policy TO public applies to anon and authenticated as well. One finding per table and set of
@@ -23,7 +21,7 @@ shared as (
     group by schemaname, tablename, role, command
     having count(distinct policyname) > 1
 )
-select format('%I.%I', schemaname, tablename) as object,
+select schemaname::text as schema, null as "table", tablename::text as name, 'table' as kind,
        format('permissive policies %s all apply to %s on %s', array_to_string(policies, ', '),
               string_agg(distinct role, ', '), string_agg(distinct command, ', ')) as message
 from shared

@@ -1,6 +1,4 @@
--- id: policy-auth-per-row
 -- level: warning
--- object: policy
 -- description: A policy calls auth.uid() or auth.jwt() directly, which is evaluated once per row.
 -- hint: wrap the call in a scalar sub-select, (select auth.uid()), so it is evaluated once per query.
 -- The server prints a wrapped call as "( SELECT auth.uid() AS uid)", "( SELECT (auth.uid())::text AS uid)"
@@ -20,7 +18,7 @@ counted as (
            regexp_count(expression, 'SELECT \(*auth\.(uid|jwt)\(\)\)*(\s+AS\s|::|\s*->|\))') as wrapped
     from clause
 )
-select format('%I on %I.%I', schemaname, tablename, policyname) as object,
+select schemaname::text as schema, tablename::text as "table", policyname::text as name, 'policy' as kind,
        'auth.uid()/auth.jwt() called per row in ' || string_agg(name, ' and ' order by name) as message
 from counted
 where calls > wrapped

@@ -1,9 +1,7 @@
--- id: rls-disabled
 -- level: error
--- object: table
 -- description: A table in public has row level security off, so the API roles' grants alone decide access.
 -- hint: alter table ... enable row level security; and give the table its sql/policies/<table>.sql.
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        'row level security is off' as message
 from pg_catalog.pg_class as c
 where c.relnamespace = 'public'::regnamespace

@@ -1,10 +1,8 @@
--- id: security-definer-executable-by-anon
 -- level: error
--- object: function
 -- description: A SECURITY DEFINER function may be executed by anon or by PUBLIC, so anyone runs it with its owner's rights.
 -- hint: revoke execute on function ... from public, anon; then grant it to the roles meant to call it.
-select format('public.%I(%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)) as object,
-       case when by_public then 'executable by PUBLIC' else 'executable by anon' end as message
+select 'public' as schema, null as "table", p.proname::text as name, 'function' as kind,
+       format('%s: executable by %s', p.oid::regprocedure, case when by_public then 'PUBLIC' else 'anon' end) as message
 from pg_catalog.pg_proc as p
 cross join lateral (
     select exists (

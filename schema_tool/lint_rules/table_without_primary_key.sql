@@ -1,9 +1,7 @@
--- id: table-without-primary-key
 -- level: error
--- object: table
 -- description: A table has no primary key, so rows cannot be addressed, replicated or diffed reliably.
 -- hint: add id uuid primary key default gen_random_uuid().
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        'no primary key' as message
 from pg_catalog.pg_class as c
 where c.relnamespace = 'public'::regnamespace

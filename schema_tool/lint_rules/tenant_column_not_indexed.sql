@@ -1,9 +1,7 @@
--- id: tenant-column-not-indexed
 -- level: warning
--- object: table
 -- description: No full (non-partial) index leads with the tenant column, so every policy check and per-user query scans the table.
 -- hint: create an index whose first column is the tenant column (a composite one serves too).
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        format('no full index starts with tenant column %I', a.attname) as message
 from pg_catalog.pg_constraint as fk
 join pg_catalog.pg_class as c on c.oid = fk.conrelid

@@ -1,9 +1,7 @@
--- id: tenant-column-nullable
 -- level: error
--- object: table
 -- description: A tenant column (user_id or created_by referencing auth.users) allows NULL, so rows may belong to nobody.
 -- hint: make it not null; if rows without an owner are meant (anonymous input), say so with an ignore comment.
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        format('tenant column %I is nullable', a.attname) as message
 from pg_catalog.pg_constraint as fk
 join pg_catalog.pg_class as c on c.oid = fk.conrelid

@@ -1,9 +1,7 @@
--- id: updated-at-without-trigger
 -- level: warning
--- object: table
--- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running update_updated_at_column(), so it goes stale.
--- hint: add its trigger to sql/triggers/updated_at.sql.
-select format('public.%I', c.relname) as object,
+-- description: A table has an updated_at column but no enabled BEFORE UPDATE row trigger running tg_stamp_updated_at(), so it goes stale.
+-- hint: add a before update trigger running public.tg_stamp_updated_at() to sql/triggers/<table>.sql.
+select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        'updated_at is not maintained by a trigger' as message
 from pg_catalog.pg_class as c
 join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
@@ -13,7 +11,7 @@ where c.relnamespace = 'public'::regnamespace
       select from pg_catalog.pg_trigger as t
       join pg_catalog.pg_proc as f on f.oid = t.tgfoid
       where t.tgrelid = c.oid
-        and f.proname = 'update_updated_at_column'
+        and f.proname = 'tg_stamp_updated_at'
         and t.tgenabled <> 'D'
         and t.tgtype & 1 = 1   -- for each row
         and t.tgtype & 2 = 2   -- before

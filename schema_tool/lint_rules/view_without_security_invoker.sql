@@ -1,9 +1,7 @@
--- id: view-without-security-invoker
 -- level: error
--- object: view
 -- description: A view runs with its owner's rights, so row level security of the tables it reads does not apply to its readers.
 -- hint: create or replace view ... with (security_invoker = true).
-select format('public.%I', c.relname) as object,
+select 'public' as schema, null as "table", c.relname::text as name, 'view' as kind,
        'security_invoker is not set' as message
 from pg_catalog.pg_class as c
 where c.relnamespace = 'public'::regnamespace

@@ -3,6 +3,7 @@
 create or replace function public.ai_video_jobs_propagate_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Moves the job's project along when the job finishes:

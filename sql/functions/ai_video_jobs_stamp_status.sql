@@ -3,6 +3,7 @@
 create or replace function public.ai_video_jobs_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps started_at when a job starts processing and completed_at when it

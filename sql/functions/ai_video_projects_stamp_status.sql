@@ -3,6 +3,7 @@
 create or replace function public.ai_video_projects_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps completed_at when a project becomes completed without one.

@@ -8,6 +8,7 @@ create or replace function public.autopilot_note_on_monitor(
 )
 returns void
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Appends an autopilot action (auto_actions_taken) and/or suggestion

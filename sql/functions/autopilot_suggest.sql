@@ -8,6 +8,7 @@ create or replace function public.autopilot_suggest(
 )
 returns boolean
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Records an autopilot suggestion for a campaign, at most once per rule,

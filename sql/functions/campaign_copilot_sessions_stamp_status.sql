@@ -3,6 +3,7 @@
 create or replace function public.campaign_copilot_sessions_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps completed_at when a session becomes completed without one.

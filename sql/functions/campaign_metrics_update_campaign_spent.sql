@@ -3,6 +3,7 @@
 create or replace function public.campaign_metrics_update_campaign_spent()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.chat_messages_update_session_stats()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.complete_data_deletion(p_request_id uuid)
 returns void
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.complete_data_export(p_request_id uuid, p_download_url text)
 returns public.data_export_requests
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- The export worker calls this after uploading the file built from

@@ -3,6 +3,7 @@
 create or replace function public.confirm_data_deletion(p_request_id uuid)
 returns public.data_deletion_requests
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- The user's second step (e.g. after clicking the link in the confirmation

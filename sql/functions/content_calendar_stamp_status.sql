@@ -3,6 +3,7 @@
 create or replace function public.content_calendar_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps published_at when an entry becomes published without one, and

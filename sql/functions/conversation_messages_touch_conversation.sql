@@ -3,6 +3,7 @@
 create or replace function public.conversation_messages_touch_conversation()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

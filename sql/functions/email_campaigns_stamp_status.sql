@@ -3,6 +3,7 @@
 create or replace function public.email_campaigns_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps sending_started_at when a send starts and sent_at when it

@@ -3,6 +3,7 @@
 create or replace function public.erase_user_storage_objects(p_user_id uuid)
 returns jsonb
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

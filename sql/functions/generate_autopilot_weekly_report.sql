@@ -7,6 +7,7 @@ create or replace function public.generate_autopilot_weekly_report(
 )
 returns public.autopilot_weekly_reports
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Computes one user's report for the ISO week starting p_week_start (a

@@ -3,6 +3,7 @@
 create or replace function public.generated_content_pieces_stamp_published_at()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Stamps published_at when a piece becomes published without one. An

@@ -3,6 +3,7 @@
 create or replace function public.knowledge_chunks_update_document_chunk_count()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.knowledge_documents_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- processed_at records the last completed chunking; a retry clears the

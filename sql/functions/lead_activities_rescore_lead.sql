@@ -3,6 +3,7 @@
 create or replace function public.lead_activities_rescore_lead()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

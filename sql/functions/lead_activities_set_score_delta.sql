@@ -3,6 +3,7 @@
 create or replace function public.lead_activities_set_score_delta()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- score_delta is derived, never taken from the writer: the points of every

@@ -3,6 +3,7 @@
 create or replace function public.lead_scoring_rules_rescore_leads()
 returns trigger
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.leads_stamp_converted_at()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- converted_at follows the status: stamped when the lead becomes converted

@@ -10,6 +10,7 @@ create or replace function public.log_knowledge_access(
 )
 returns void
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

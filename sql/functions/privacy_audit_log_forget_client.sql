@@ -3,6 +3,7 @@
 create or replace function public.privacy_audit_log_forget_client()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Deleting an account sets user_id to null on its audit rows; the client

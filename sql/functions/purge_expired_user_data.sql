@@ -3,6 +3,7 @@
 create or replace function public.purge_expired_user_data()
 returns jsonb
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Acts on user_privacy_settings.data_retention_days: for every user, the

@@ -3,6 +3,7 @@
 create or replace function public.read_user_secret(p_user_id uuid, p_service_name text)
 returns public.user_secrets
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- The audited way for the server to fetch a key for decryption: it stamps

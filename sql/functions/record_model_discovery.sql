@@ -3,6 +3,7 @@
 create or replace function public.record_model_discovery(p_models jsonb)
 returns public.ai_model_update_logs
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Records one model discovery run. p_models maps each checked provider to

@@ -3,6 +3,7 @@
 create or replace function public.request_data_deletion(p_reason text default null)
 returns public.data_deletion_requests
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Files a deletion request for the calling user, or returns the one still

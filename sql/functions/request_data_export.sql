@@ -3,6 +3,7 @@
 create or replace function public.request_data_export()
 returns public.data_export_requests
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Files an export request for the calling user, or returns the one still

@@ -6,6 +6,7 @@ create or replace function public.run_autopilot_optimization(
 )
 returns jsonb
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- The daily optimisation of one user's auto-managed campaigns. Rules, over

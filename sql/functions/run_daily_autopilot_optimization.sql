@@ -3,6 +3,7 @@
 create or replace function public.run_daily_autopilot_optimization()
 returns jsonb
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Batch entry point of the cron job autopilot-daily-optimization: runs

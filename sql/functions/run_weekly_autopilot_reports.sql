@@ -3,6 +3,7 @@
 create or replace function public.run_weekly_autopilot_reports(p_week_start date default null)
 returns jsonb
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- Batch entry point of the cron job autopilot-weekly-reports: generates the

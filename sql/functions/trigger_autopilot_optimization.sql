@@ -3,6 +3,7 @@
 create or replace function public.trigger_autopilot_optimization(p_user_id uuid default null)
 returns jsonb
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -6,6 +6,7 @@ create or replace function public.trigger_autopilot_weekly_report(
 )
 returns public.autopilot_weekly_reports
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

@@ -3,6 +3,7 @@
 create or replace function public.workflow_executions_stamp_status()
 returns trigger
 language plpgsql
+volatile
 set search_path = ''
 as $$
 -- started_at is stamped when a run starts; completed_at when it ends in

@@ -7,6 +7,7 @@ create or replace function public.write_privacy_audit(
 )
 returns void
 language plpgsql
+volatile
 security definer
 set search_path = ''
 as $$

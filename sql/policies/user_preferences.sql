@@ -1,6 +1,6 @@
 -- sql/policies/user_preferences.sql
 -- Who may do what on public.user_preferences. Re-applied as a whole.
--- Created with the account (handle_new_user); the user reads and edits their own row.
+-- Created with the account (auth_users_create_defaults); the user reads and edits their own row.
 
 revoke all on public.user_preferences from anon, authenticated;
 grant select, insert, update on public.user_preferences to authenticated;

@@ -1,6 +1,6 @@
 -- sql/triggers/autopilot_lead_inbox.sql
--- New and changed leads of users with an active autopilot land in their inbox.
+-- Triggers on public.autopilot_lead_inbox: updated_at.
 
-create or replace trigger leads_sync_autopilot_lead_inbox
-    after insert or update on public.leads
-    for each row execute function public.sync_autopilot_lead_inbox();
+create or replace trigger autopilot_lead_inbox_updated_at
+    before update on public.autopilot_lead_inbox
+    for each row execute function public.tg_stamp_updated_at();

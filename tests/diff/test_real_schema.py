@@ -14,7 +14,7 @@ from tests.toy import ROOT, ToyProject, cli, execute
 
 DRIFT = (
     "drop policy campaigns_owner on public.campaigns",
-    "create or replace function public.stamp_resolved_at() returns trigger language plpgsql "
+    "create or replace function public.support_tickets_stamp_resolved_at() returns trigger language plpgsql "
     "set search_path = '' as $$ begin return new; end $$",
     "alter table public.leads add column nickname text",
     "create index leads_nickname_idx on public.leads (nickname)",
@@ -40,7 +40,7 @@ def test_hand_made_drift_is_reported_exactly_and_restored_by_the_sql(migrated_ur
     assert found == [
         ("column", "changed", "public.leads.status"),
         ("column", "extra", "public.leads.nickname"),
-        ("function", "changed", "public.stamp_resolved_at()"),
+        ("function", "changed", "public.support_tickets_stamp_resolved_at()"),
         ("index", "extra", "public.leads_nickname_idx"),
         ("policy", "missing", "campaigns_owner on public.campaigns"),
         ("privileges", "changed", "public.campaigns"),
@@ -129,7 +129,7 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
             "alter table public.leads add column nickname text",
             "create index leads_nickname_idx on public.leads (created_by, nickname)",
             "alter table public.leads alter column company type varchar(300)",
-            "create or replace function public.stamp_resolved_at() returns trigger language plpgsql "
+            "create or replace function public.support_tickets_stamp_resolved_at() returns trigger language plpgsql "
             "set search_path = '' as $$ begin new.resolved_at := coalesce(new.resolved_at, now()); return new; end $$",
             "create policy webhooks_service_read on public.webhooks for select to service_role using (true)",
             "revoke delete on public.webhooks from authenticated",
@@ -141,7 +141,7 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
     assert result.code == 0, result.err
     written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
     next_migration = f"sql/migrations/{project.load(ROOT).latest_version + 1:04d}_lead_nicknames.sql"
-    assert written == {next_migration, "sql/functions/stamp_resolved_at.sql",
+    assert written == {next_migration, "sql/functions/support_tickets_stamp_resolved_at.sql",
                        "sql/policies/webhooks.sql", "sql/views/ai_video_stats.sql"}
     assert "revoke all on public.ai_video_stats from anon, authenticated;" in (
         tmp_path / "sql/views/ai_video_stats.sql").read_text()

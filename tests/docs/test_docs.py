@@ -123,3 +123,31 @@ def test_committed_docs_are_current(generated):
     _, pages = generated
     stale = docs.stale(pages, ROOT / "docs" / "schema")
     assert not stale, f"run `schema_tool docs` and commit: {stale}"
+
+
+def section(pages: dict[str, str], table: str) -> str:
+    """The part of its domain page about one table."""
+    text = next(text for text in pages.values() if f"## {table}\n" in text)
+    return text.split(f"## {table}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_tables_section_names_the_migrations_that_made_it_and_its_triggers_and_policies_files(generated):
+    _, pages = generated
+    leads = section(pages, "leads")
+    assert "- Created by `sql/migrations/0003_leads.sql`.\n" in leads
+    changed = re.search(r"- Changed by (.*)\.\n", leads)[1]
+    assert "`sql/migrations/0020_search_and_listing_indexes.sql`" in changed  # an index on leads
+    assert "0003_leads" not in changed and "0016_concurrent_indexes" not in changed  # 0016 indexes other tables
+    assert "- Triggers: `sql/triggers/leads.sql`.\n" in leads
+    assert "- Policies and grants: `sql/policies/leads.sql`.\n" in leads
+    assert "- Triggers: none.\n" in section(pages, "secret_audit_logs")
+
+
+def test_every_tables_files_are_named_on_its_section(generated):
+    found, pages = generated
+    for table in (t["name"] for t in found["tables"]):
+        text = section(pages, table)
+        assert "- Created by `sql/migrations/" in text, table
+        assert f"- Policies and grants: `sql/policies/{table}.sql`." in text, table
+        if (ROOT / "sql" / "triggers" / f"{table}.sql").is_file():
+            assert f"- Triggers: `sql/triggers/{table}.sql`." in text, table

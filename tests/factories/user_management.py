@@ -1,5 +1,5 @@
 """Row factories for 0001_user_management. Preferences and privacy settings
-exist from the account's creation on (handle_new_user), so their factories
+exist from the account's creation on (auth_users_create_defaults), so their factories
 return the existing row."""
 
 from tests.factories import factory

@@ -3,10 +3,11 @@ A rule without a description, a hint or a case here fails the suite."""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
-from schema_tool import lint
-from tests.toy import ROOT, cli, execute, query
+from schema_tool import lint, project
+from tests.toy import ROOT, cli, execute
 
 TENANT_TABLE = (
     "create table public.t (id uuid primary key default gen_random_uuid(), "
@@ -66,13 +67,13 @@ CASES = {
         ["alter view public.v set (security_invoker = false)"],
         ["alter view public.v set (security_invoker = true)"]),
     "updated-at-without-trigger": (
-        TENANT_TABLE + TOUCH + ("create function public.update_updated_at_column() returns trigger language plpgsql "
+        TENANT_TABLE + TOUCH + ("create function public.tg_stamp_updated_at() returns trigger language plpgsql "
                                 "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
                                 "create trigger t_updated_at before update on public.t for each row "
-                                "execute function public.update_updated_at_column()"),
+                                "execute function public.tg_stamp_updated_at()"),
         ["drop trigger t_updated_at on public.t"],
         ["create trigger t_updated_at before update on public.t for each row "
-         "execute function public.update_updated_at_column()"]),
+         "execute function public.tg_stamp_updated_at()"]),
     "child-tenant-not-tied": (
         TENANT_TABLE + CHILD_TABLE + ("create index c_t_id_idx on public.c (t_id)",),
         ["alter table public.c drop constraint c_t_fkey",
@@ -90,9 +91,20 @@ CASES = {
 }
 
 
-def findings(url: str, rule_id: str) -> list[tuple]:
+# Rules that read the project's files: rule id -> (a function file with the problem, the file fixed)
+FILE_CASES = {
+    "function-volatility-not-stated": (
+        "create or replace function public.f()\nreturns integer\nlanguage sql\nas $$ select 1 $$;\n",
+        "create or replace function public.f()\nreturns integer\nlanguage sql\nimmutable\nas $$ select 1 $$;\n"),
+}
+
+
+def findings(url: str, rule_id: str, files: project.Project | None = None) -> list[tuple[str, str]]:
+    """(object, message) of each row of one rule, run as `schema_tool lint` runs it."""
     rule = next(r for r in lint.rules() if r.id == rule_id)
-    return query(url, rule.query)
+    with psycopg.connect(url) as conn, conn.transaction():
+        lint.prepare(conn, files or project.Project(root=ROOT, files=()))
+        return [(str(identity), message) for identity, message in lint.rule_rows(conn, rule)]
 
 
 def test_every_rule_has_a_description_a_hint_and_a_case():
@@ -100,7 +112,12 @@ def test_every_rule_has_a_description_a_hint_and_a_case():
     assert len(ids) == len(set(ids)), "two rules share an id"
     for rule in lint.rules():
         assert rule.description.strip() and rule.hint.strip(), rule.id
-    assert sorted(CASES) == sorted(ids), "every rule needs a case in CASES, and every case a rule"
+    assert sorted(CASES | FILE_CASES) == sorted(ids), "every rule needs a case, and every case a rule"
+
+
+def test_a_rule_id_is_its_file_stem():
+    folder = ROOT / "schema_tool" / "lint_rules"
+    assert sorted(r.id for r in lint.rules()) == sorted(p.stem.replace("_", "-") for p in folder.glob("*.sql"))
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
@@ -115,9 +132,18 @@ def test_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, emp
     assert findings(empty_url, rule_id) == []
 
 
+@pytest.mark.parametrize("rule_id", sorted(FILE_CASES))
+def test_file_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, empty_url):
+    problem, fix = FILE_CASES[rule_id]
+    toy.write("functions/f.sql", problem)
+    assert [obj for obj, _ in findings(empty_url, rule_id, project.load(toy.root))] == ["public.f"]
+    toy.write("functions/f.sql", fix)
+    assert findings(empty_url, rule_id, project.load(toy.root)) == []
+
+
 def test_a_rule_file_without_its_header_is_refused():
     with pytest.raises(ValueError, match="lacks description, hint"):
-        lint.parse_rule("-- id: x\n-- level: error\n-- object: table\nselect 1", "x.sql")
+        lint.parse_rule("-- level: error\nselect 1", "x.sql")
 
 
 def test_the_readme_lists_every_rule_with_its_level():

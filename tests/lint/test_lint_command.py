@@ -128,3 +128,35 @@ def test_the_project_has_no_findings(migrated_url):
     result = cli("lint", "--project", str(ROOT), "--database-url", migrated_url, timeout=300)
     assert result.code == 0, result.out
     assert "0 errors, 0 warnings" in result.out
+
+
+TABLE_T = "create table public.t (id int primary key, user_id uuid);\nalter table public.t enable row level security;\n"
+POLICY_CASES = {
+    # rule: (policies file, its text, the finding's object and identity)
+    "policy-auth-per-row": (
+        "policies/t.sql",
+        "revoke all on public.t from anon, authenticated;\n"
+        "create policy t_owner on public.t for select to authenticated using (auth.uid() = user_id);\n",
+        "t_owner on public.t", {"schema": "public", "table": "t", "name": "t_owner", "kind": "policy"}),
+    "public-bucket-allows-listing": (
+        "policies/storage.objects.sql",
+        "create policy pics_list on storage.objects for select to anon using (bucket_id = 'pics');\n",
+        "pics_list on storage.objects",
+        {"schema": "storage", "table": "objects", "name": "pics_list", "kind": "policy"}),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(POLICY_CASES))
+def test_a_policy_finding_names_its_policies_file_whose_ignore_comment_silences_it(rule, toy, empty_url):
+    path, text, shown, identity = POLICY_CASES[rule]
+    configured(toy).write("migrations/0001_t.sql", TABLE_T)
+    toy.write(path, text)
+    assert cli("up", project=toy, url=empty_url).code == 0
+
+    result = cli("lint", "--only", "catalog", "--json", "--database-url", empty_url, project=toy)
+    [finding] = [f for f in json.loads(result.out)["findings"] if f["rule"] == rule]
+    assert (finding["object"], finding["path"], finding["identity"]) == (shown, f"sql/{path}", identity)
+
+    toy.write(path, f"-- schema_tool: ignore {rule} (a test)\n" + text)
+    result = cli("lint", "--only", "catalog", "--json", "--database-url", empty_url, project=toy)
+    assert [f for f in json.loads(result.out)["findings"] if f["rule"] == rule] == []

@@ -113,14 +113,14 @@ def test_a_partial_index_covers_a_foreign_key_only_when_it_just_skips_nulls(boot
 
 def test_a_disabled_or_after_trigger_does_not_maintain_updated_at(bootstrapped):
     execute(bootstrapped,
-            "create function public.update_updated_at_column() returns trigger language plpgsql "
+            "create function public.tg_stamp_updated_at() returns trigger language plpgsql "
             "set search_path = '' as $$ begin new.updated_at := now(); return new; end $$",
             "create trigger t_updated_at after update on public.t for each row "
-            "execute function public.update_updated_at_column()")
+            "execute function public.tg_stamp_updated_at()")
     assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
     execute(bootstrapped, "drop trigger t_updated_at on public.t",
             "create trigger t_updated_at before update on public.t for each row "
-            "execute function public.update_updated_at_column()",
+            "execute function public.tg_stamp_updated_at()",
             "alter table public.t disable trigger t_updated_at")
     assert len(findings(bootstrapped, "updated-at-without-trigger")) == 1
     execute(bootstrapped, "alter table public.t enable trigger t_updated_at")
@@ -154,8 +154,26 @@ def test_the_rules_run_on_a_database_without_auth_or_the_api_roles(server):
         server.drop_database(name)
 
 
+def test_a_rule_returning_other_columns_is_named_and_is_not_a_finding(bootstrapped, monkeypatch):
+    old_style = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
+                                "select 'public.t' as object, 'm' as message", "old_style.sql")
+    monkeypatch.setattr(lint, "rules", lambda: (old_style,))
+    with pytest.raises(lint.CheckFailed, match=r"lint rule old-style returns \(object, message\); a rule returns "
+                                               r"\(schema, table, name, kind, message\)"):
+        all_findings(bootstrapped)
+
+
+def test_a_rule_returning_an_unknown_kind_is_named(bootstrapped, monkeypatch):
+    odd = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
+                          "select 'public' as schema, null as \"table\", 't' as name, 'thing' as kind, 'm' as message",
+                          "odd.sql")
+    monkeypatch.setattr(lint, "rules", lambda: (odd,))
+    with pytest.raises(lint.CheckFailed, match="lint rule odd returned kind 'thing'"):
+        all_findings(bootstrapped)
+
+
 def test_a_broken_rule_is_named_and_is_not_a_finding(bootstrapped, monkeypatch):
-    broken = lint.parse_rule("-- id: broken\n-- level: error\n-- object: table\n-- description: d\n-- hint: h\n"
+    broken = lint.parse_rule("-- level: error\n-- description: d\n-- hint: h\n"
                              "select relname from pg_catalog.no_such_catalog", "broken.sql")
     monkeypatch.setattr(lint, "rules", lambda: (broken,))
     with pytest.raises(lint.CheckFailed, match="lint rule broken failed: .*no_such_catalog") as caught:

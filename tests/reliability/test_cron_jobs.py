@@ -32,7 +32,7 @@ EXPECTED_JOBS = {
 # What the cron jobs need, besides the bootstrap and the cron files.
 MIGRATIONS = ("0001", "0002", "0003", "0009")
 FUNCTIONS = (
-    "enforce_status_transition", "update_updated_at_column",
+    "tg_enforce_status_transition", "tg_stamp_updated_at",
     "autopilot_campaign_window", "autopilot_committed_budget", "autopilot_note_on_monitor", "autopilot_suggest",
     "run_autopilot_optimization", "run_daily_autopilot_optimization",
     "generate_autopilot_weekly_report", "run_weekly_autopilot_reports", "autopilot_cron_job_state",

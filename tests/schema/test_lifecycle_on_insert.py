@@ -1,6 +1,6 @@
 """A lifecycle also holds on INSERT, generated from the catalog.
 
-Every trigger running enforce_status_transition() declares the statuses a
+Every trigger running tg_enforce_status_transition() declares the statuses a
 new row may start in ('>status') and the moves ('from>to'). For every such
 table whose status a signed-in user may insert, a user's row made in any
 other status (a final one: completed, archived, published...) is refused
@@ -34,7 +34,7 @@ def lifecycle(db, table: str) -> tuple[list[str], list[str]]:
         select t.tgname, encode(t.tgargs, 'escape') as args, t.tgtype
         from pg_trigger as t
         where t.tgrelid = format('public.%%I', %s::text)::regclass
-          and t.tgfoid = 'public.enforce_status_transition()'::regprocedure
+          and t.tgfoid = 'public.tg_enforce_status_transition()'::regprocedure
         """,
         (table,),
     ).fetchone()
@@ -48,7 +48,7 @@ def lifecycle(db, table: str) -> tuple[list[str], list[str]]:
 def test_every_lifecycle_trigger_is_covered(db):
     tables = sorted(r["relname"] for r in db.execute(
         "select c.relname from pg_trigger as t join pg_class as c on c.oid = t.tgrelid "
-        "where t.tgfoid = 'public.enforce_status_transition()'::regprocedure").fetchall())
+        "where t.tgfoid = 'public.tg_enforce_status_transition()'::regprocedure").fetchall())
     assert tables == LIFECYCLE_TABLES
     for table in tables:
         entries, statuses = lifecycle(db, table)

@@ -1,6 +1,0 @@
--- sql/triggers/campaign_spent.sql
--- campaigns.spent follows the spend recorded in campaign_metrics.
-
-create or replace trigger campaign_metrics_update_campaign_spent
-    after insert or update of campaign_id, created_by, spend or delete on public.campaign_metrics
-    for each row execute function public.campaign_metrics_update_campaign_spent();

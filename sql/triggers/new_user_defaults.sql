@@ -1,6 +1,0 @@
--- sql/triggers/new_user_defaults.sql
--- A new account gets its default preferences and privacy settings.
-
-create or replace trigger on_auth_user_created
-    after insert on auth.users
-    for each row execute function public.handle_new_user();
