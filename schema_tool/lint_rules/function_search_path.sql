@@ -5,5 +5,6 @@ select 'public' as schema, null as "table", p.proname::text as name, 'function' 
        format('%s: search_path is not fixed', p.oid::regprocedure) as message
 from pg_catalog.pg_proc as p
 where p.pronamespace = 'public'::regnamespace
+  and p.prokind in ('f', 'p')  -- an aggregate or window function cannot carry settings
   and not exists (select from pg_catalog.pg_depend as d where d.objid = p.oid and d.deptype = 'e')
   and not exists (select from unnest(p.proconfig) as c where c like 'search_path=%')
