@@ -9,7 +9,9 @@ project), it first gets what that platform gives every project's database
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -108,6 +110,19 @@ def database_to_read(root: Path, project: Project, database_url: str | None,
     server_url = scratch_server or servers.EmbeddedServer(root).start().url()
     with scratch_database(server_url, project) as url:
         yield url, f"the SQL files' schema, built in a scratch database on {servers.redact(server_url)}"
+
+
+def throwaway_major() -> int:
+    """The major version of the throwaway server a role that may not create databases gets: the
+    embedded PostgreSQL's (asked of its pg_config, without starting it)."""
+    done = subprocess.run([str(servers.server_bin_dir() / "pg_config"), "--version"], capture_output=True,
+                          text=True, timeout=30, check=True)
+    return int(re.search(r"PostgreSQL (\d+)", done.stdout).group(1))
+
+
+def may_create_databases(conn: psycopg.Connection) -> bool:
+    return conn.execute("select rolsuper or rolcreatedb from pg_catalog.pg_roles "
+                        "where rolname = current_user").fetchone()[0]
 
 
 def _give_platform(conn: psycopg.Connection, statements: tuple[str, ...]) -> None:

@@ -82,18 +82,18 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
             target = read_url(to_url)
             source = first.result()
             return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
-        from schema_tool.scratch import platform_grants, scratch_database
+        from schema_tool.scratch import may_create_databases, platform_grants, scratch_database, throwaway_major
 
         live_url = servers.resolve_url(database_url, project.root)
-        with servers.connect(live_url) as conn:
+        with servers.connect(live_url) as conn:  # before the build: the scratch server's version
             live_major, platform = major_version(conn), platform_grants(conn)
-        if scratch_server:  # before the build; a throwaway server (no CREATEDB) is checked after it
+            if not scratch_server and not may_create_databases(conn):
+                refuse_other_major(live_major, throwaway_major())
+        if scratch_server:
             with servers.connect(scratch_server) as conn:
                 refuse_other_major(live_major, major_version(conn))
         live = pool.submit(read_url, live_url)  # while the files' schema is built
         with scratch_database(scratch_server or live_url, project, platform) as url:
-            with servers.connect(url) as conn:
-                refuse_other_major(live_major, major_version(conn))
             files_side = read_url(url, built_from_files=True)
         live_side = live.result()
     if not live_side.present("cron_jobs"):

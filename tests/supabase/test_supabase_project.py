@@ -12,7 +12,7 @@ import uuid
 import psycopg
 import pytest
 
-from schema_tool import diff, project, scratch, servers
+from schema_tool import diff, extensions, project, scratch, servers
 from tests.supabase.base import supabase_cluster
 from tests.toy import ROOT, cli, query
 
@@ -131,7 +131,7 @@ def test_policies_hold_with_gotrue_s_auth_uid(supabase, applied):
 
 
 def test_diff_sql_after_a_hand_made_drift_restores_exactly_that_drift(applied, files_schema):
-    """Last in this module: it changes the project's database by hand, then restores it."""
+    """It changes the project's database by hand, then restores it."""
     url = applied["url"]
     with psycopg.connect(url, autocommit=True) as conn:  # as postgres, by hand
         conn.execute("drop policy user_preferences_select_own on public.user_preferences")
@@ -155,3 +155,23 @@ def test_diff_sql_after_a_hand_made_drift_restores_exactly_that_drift(applied, f
         "alter default privileges for role postgres in schema public grant execute on functions to anon",
         "create policy user_preferences_select_own"], statements
     assert again.modelled == []
+
+
+def test_diff_s_extension_check_trusts_supautils_privileged_extensions(applied):
+    """On a hosted project supautils lets postgres create the extensions its privileged_extensions
+    setting lists, in a new database too: the scratch database on the live server is not refused."""
+    files = project.load(ROOT)
+    with psycopg.connect(applied["url"], autocommit=True) as conn:
+        refused = extensions.blocked(conn, files, in_new_database=True)
+        conn.execute("set supautils.privileged_extensions = 'pg_graphql, pgcrypto,vector , pg_net'")
+        allowed = extensions.blocked(conn, files, in_new_database=True)
+    assert len(refused) == 1 and "role 'postgres' may not create it" in refused[0]
+    assert allowed == []
+
+
+def test_the_bootstrap_s_stand_in_is_not_taken_for_a_supabase_project(migrated_url):
+    """Its auth schema belongs to the role that applied it, not to a supabase_* role: no grants added."""
+    with psycopg.connect(migrated_url) as conn:
+        assert conn.execute("select nspowner::regrole::text from pg_namespace where nspname = 'auth'").fetchone()[0] \
+            == "postgres"
+        assert scratch.platform_grants(conn) == ()
