@@ -248,7 +248,7 @@ select 'trigger', t.tgname || ' on ' || t.tgrelid::regclass::text, null, null, n
 from pg_trigger as t
 where not t.tgisinternal and t.tgrelid in ('auth.users'::regclass, 'storage.objects'::regclass,
                                             'storage.buckets'::regclass)
-  and t.tgfoid::regproc::text like 'storage.%%'
+  and t.tgfoid::regproc::text like 'storage.%'
 union all
 select 'schema', n.nspname, n.nspowner::regrole::text, n.nspacl::text, null, null
 from pg_namespace as n
