@@ -2,7 +2,8 @@
 
 On a self-built server only a superuser may create an untrusted extension
 such as vector; a hosted Supabase project lets its `postgres` role do it
-through the dashboard (supautils). `up` and `diff` check first, so that a
+(the dashboard, or SQL) through supautils, whose privileged_extensions
+setting lists it. `up` and `diff` check first, so that a
 role that cannot create one stops before anything runs, with the way out.
 """
 
@@ -22,7 +23,11 @@ select
     r.name,
     a.name is not null as available,
     coalesce(s.rolsuper, false)
-        or coalesce(v.trusted and has_database_privilege(current_database(), 'create'), false) as creatable
+        or coalesce(v.trusted and has_database_privilege(current_database(), 'create'), false)
+        -- supautils (hosted Supabase) lets non-superusers create the extensions it lists
+        or coalesce(r.name = any(regexp_split_to_array(
+            current_setting('supautils.privileged_extensions', true), '[[:space:]]*,[[:space:]]*')), false)
+        as creatable
 from unnest(%s::text[]) as r (name)
 left join pg_catalog.pg_available_extensions as a on a.name = r.name
 left join pg_catalog.pg_available_extension_versions as v on v.name = r.name and v.version = a.default_version

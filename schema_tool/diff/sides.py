@@ -35,6 +35,22 @@ def read_side(conn, project=None, *, built_from_files: bool = False, include: tu
     return found
 
 
+def major_version(conn) -> int:
+    return int(conn.execute("select current_setting('server_version_num')").fetchone()[0]) // 10000
+
+
+def refuse_other_major(live: int, scratch: int) -> None:
+    """Views, functions, policies, defaults and checks are compared as the server prints them, and
+    each major version prints some of them differently: the files' schema must be built on a server
+    of the live one's major version, or the diff would report drift that is not there."""
+    from schema_tool.errors import UsageError
+
+    if live != scratch:
+        raise UsageError(f"the live database runs PostgreSQL {live} and the scratch database PostgreSQL {scratch}: "
+                         f"definitions would differ only in how each version prints them; pass --scratch-server "
+                         f"with a PostgreSQL {live} server (a role with CREATEDB builds it on the live server)")
+
+
 @dataclass
 class DiffRun:
     first: str  # what the first side is, for people
@@ -66,11 +82,18 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
             target = read_url(to_url)
             source = first.result()
             return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
-        from schema_tool.scratch import scratch_database
+        from schema_tool.scratch import may_create_databases, platform_grants, scratch_database, throwaway_major
 
         live_url = servers.resolve_url(database_url, project.root)
+        with servers.connect(live_url) as conn:  # before the build: the scratch server's version
+            live_major, platform = major_version(conn), platform_grants(conn)
+            if not scratch_server and not may_create_databases(conn):
+                refuse_other_major(live_major, throwaway_major())
+        if scratch_server:
+            with servers.connect(scratch_server) as conn:
+                refuse_other_major(live_major, major_version(conn))
         live = pool.submit(read_url, live_url)  # while the files' schema is built
-        with scratch_database(scratch_server or live_url, project) as url:
+        with scratch_database(scratch_server or live_url, project, platform) as url:
             files_side = read_url(url, built_from_files=True)
         live_side = live.result()
     if not live_side.present("cron_jobs"):
