@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import psycopg
 
 from schema_tool import catalog
+from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 from schema_tool.project import SqlFile
 from schema_tool.sqlsplit import split
 
@@ -112,5 +113,5 @@ order by 1
 
 def invalid_indexes(conn: psycopg.Connection) -> list[str]:
     """Indexes a failed or interrupted CREATE INDEX CONCURRENTLY left INVALID, outside the platform's schemas."""
-    excluded = [s for s in catalog.PLATFORM_SCHEMAS if s != "schema_tool"]
+    excluded = [s for s in PLATFORM_SCHEMAS if s != "schema_tool"]
     return [name for (name,) in conn.execute(INVALID_INDEXES, (excluded + ["pg_catalog", "pg_toast"],))]

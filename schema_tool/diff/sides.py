@@ -7,7 +7,8 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from schema_tool.catalog import PLATFORM_SCHEMAS, Catalog, CronJob, read_all
+from schema_tool.catalog import Catalog, CronJob, read_all
+from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 from schema_tool.diff.compare import compare
 from schema_tool.diff.model import DiffReport
 

@@ -9,17 +9,17 @@ buckets, privileges outside a policies file) into the new numbered migration.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 
 from schema_tool.catalog import Catalog
-from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
-from schema_tool.diff.model import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
+from schema_tool.catalog import grants as grouping
+from schema_tool.catalog.platform import API_ROLES
+from schema_tool.diff.build import create_policy
+from schema_tool.diff.grants import acl_steps
+from schema_tool.diff.model import RECREATED, Change, DiffReport
+from schema_tool.diff.steps import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
-
-ALL_TABLE_PRIVILEGES = {"select", "insert", "update", "delete", "truncate", "references", "trigger"}
-
 
 def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> list[str]:
     """Write the changes that turn the files' schema into the live one: repeatable objects into their
@@ -176,7 +176,7 @@ def _write_function(project, change: Change, live: Catalog, written: dict, migra
         if f.comment:
             parts.append(f"comment on {kind} {signature} is {literal(f.comment)};\n")
         granted = [f"{g}=EXECUTE" for g in sorted(fresh)]
-        parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", granted, f.privileges)]
+        parts += [s.sql + ";\n" for s in acl_steps(f"{kind} {signature}", granted, f.privileges)]
     written[path] = _house_style("\n".join(parts))
 
 
@@ -315,20 +315,13 @@ def grant_lines(schema: str, table: str, live: Catalog) -> list[str]:
     defaults gave, then grant what the live database has."""
     target = qualified(schema, table)
     lines = [f"revoke all on {target} from anon, authenticated;"]
-    table_level: dict[str, set[str]] = defaultdict(set)
-    column_level: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for g in live.of_table("grants", table, schema):
-        if g.grantee not in API_ROLES:
-            continue
-        if g.column_name:
-            column_level[(g.grantee, g.privilege.lower())].add(g.column_name)
-        else:
-            table_level[g.grantee].add(g.privilege.lower())
-    for grantee, privileges in sorted(table_level.items()):
-        listed = "all" if privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
-        lines.append(f"grant {listed} on {target} to {role(grantee)};")
+    table_level, column_level = grouping.group(
+        (grantee, privilege, column, False) for grantee, privilege, column, _ in grouping.keys(
+            live.of_table("grants", table, schema)) if grantee in API_ROLES)
+    for (grantee, _), privileges in sorted(table_level.items()):
+        lines.append(f"grant {grouping.privilege_list(privileges)} on {target} to {role(grantee)};")
     # one statement per privilege: in "grant insert, select (c)" the column list binds to select only
-    for (grantee, privilege), columns in sorted(column_level.items()):
+    for (grantee, privilege, _), columns in sorted(column_level.items()):
         listed = ", ".join(ident(c) for c in sorted(columns))
         lines.append(f"grant {privilege} ({listed}) on {target} to {role(grantee)};")
     return lines
