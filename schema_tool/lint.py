@@ -2,8 +2,9 @@
 
 Catalog rules are .sql files in schema_tool/lint_rules/, one rule each, with
 a header giving its id, level, object kind, one-line description and fix
-hint; each returns rows (object, message). A file may silence a rule for
-what it defines with a line `-- schema_tool: ignore RULE`.
+hint; each returns rows (object, message). A rule may write `{tenant_columns}`
+for the tenant columns as catalog/platform.py defines them. A file may
+silence a rule for what it defines with a line `-- schema_tool: ignore RULE`.
 """
 
 from __future__ import annotations
@@ -20,16 +21,13 @@ from pathlib import Path
 
 import psycopg
 
+from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
 from schema_tool.errors import ToolError
-from schema_tool.project import Project
+from schema_tool.project import Project, files_defining
 
 LEVELS = ("info", "warning", "error")
 HEADER_FIELD = re.compile(r"^--\s*(id|level|object|description|hint):\s*(.+)$", re.M)
 IGNORE = re.compile(r"^--\s*schema_tool:\s*ignore\s+([A-Za-z0-9,\s-]+?)(?:\s*\(.*\))?\s*$", re.M)
-CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)", re.I | re.M)
-CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
-                          r"\s+on\s+(?:only\s+)?public\.(\w+)", re.I | re.M)
-CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+)?(\"[^\"]+\"|[\w-]+)", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,10 @@ def parse_rule(text: str, name: str) -> Rule:
         raise ValueError(f"lint rule {name} lacks {', '.join(sorted(missing))}")
     if header["level"] not in LEVELS:
         raise ValueError(f"lint rule {name}: level must be one of {LEVELS}")
-    return Rule(header["id"], header["level"], header["object"], header["description"], header["hint"], text)
+    # `{tenant_columns}` in a rule stands for the tenant columns, one row each (rel, table_name, attnum,
+    # attname, not_null), as catalog/platform.py defines them
+    query = text.replace("{tenant_columns}", f"({TENANT_COLUMNS_QUERY})")
+    return Rule(header["id"], header["level"], header["object"], header["description"], header["hint"], query)
 
 
 def run(project: Project, conn: psycopg.Connection | None, *, kinds: tuple[str, ...], ignore: set[str],
@@ -120,7 +121,7 @@ def catalog_findings(conn: psycopg.Connection, project: Project,
 
     The rules run with an empty search_path, so the server prints every name
     schema-qualified (auth.uid(), not uid()) whatever the connection's default."""
-    files_of = object_files(project)
+    files_of = files_defining(project)
     ignored_by_file = ignored_by_file or {}
     findings = []
     with conn.transaction():
@@ -138,50 +139,6 @@ def catalog_findings(conn: psycopg.Connection, project: Project,
                 findings.append(Finding("catalog", rule.id, rule.level, message, obj,
                                         path=related[0] if related else None, hint=rule.hint))
     return findings
-
-
-def object_files(project: Project):
-    """A function from a finding's object to the files that define it, the main one first.
-
-    A table: the migration creating it, then its policies file; a policy: its
-    table's policies file, then the table's migration; a function or view: its
-    file; an index: the migration creating it, then its table's; an extension:
-    the file creating it. An ignore comment in any of them silences the rule."""
-    table_file = {t: m.rel for m in project.migrations for t in CREATE_TABLE.findall(m.text)}
-    index_file, index_table, extension_file = {}, {}, {}
-    for f in project.layer("bootstrap") + project.migrations:
-        for name, table in CREATE_INDEX.findall(f.text):
-            index_file[name], index_table[name] = f.rel, table
-        for name in CREATE_EXTENSION.findall(f.text):
-            extension_file.setdefault(name.strip('"'), f.rel)
-    by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in ("functions", "views", "policies")}
-
-    def table_files(schema: str, table: str) -> list[str]:
-        if schema != "public":
-            return [by_layer["policies"].get(f"{schema}.{table}")]
-        return [table_file.get(table), by_layer["policies"].get(table)]
-
-    def owner(kind: str, obj: str) -> list[str]:
-        if kind == "policy":
-            schema, _, table = obj.rsplit(" on ", 1)[-1].partition(".")
-            found = table_files(schema, table)[::-1]
-        elif kind == "extension":
-            found = [extension_file.get(obj)]
-        else:
-            schema, _, name = re.sub(r"\(.*$", "", obj).partition(".")
-            if kind == "function":
-                found = [by_layer["functions"].get(name)]
-            elif kind == "view":
-                found = [by_layer["views"].get(name)]
-            elif kind == "index":
-                found = [index_file.get(name), table_file.get(index_table.get(name, ""))]
-            elif kind == "table":
-                found = table_files(schema, name)
-            else:
-                found = []
-        return [path for path in dict.fromkeys(found) if path]
-
-    return owner
 
 
 def file_ignores(project: Project) -> dict[str, set[str]]:
@@ -222,13 +179,21 @@ def style(project: Project) -> list[Finding]:
 
 
 def safety(project: Project) -> list[Finding]:
-    """squawk with the project's .squawk.toml, on the versioned migrations."""
-    migrations = [f.rel for f in project.migrations]
-    if not migrations:
-        return []
+    """squawk with the project's .squawk.toml, on the versioned migrations. A migration whose header
+    says it runs without a transaction is checked as such (--no-assume-in-transaction), whatever the
+    configuration assumes for the others."""
+    in_transaction = [f.rel for f in project.migrations if not f.no_transaction]
+    on_their_own = [f.rel for f in project.migrations if f.no_transaction]
+    findings = _squawk(project, in_transaction) if in_transaction else []
+    if on_their_own:
+        findings += _squawk(project, on_their_own, "--no-assume-in-transaction")
+    return findings
+
+
+def _squawk(project: Project, migrations: list[str], *options: str) -> list[Finding]:
     beside = Path(sys.executable).with_name("squawk")  # the pinned squawk-cli of this environment
     squawk = str(beside) if beside.is_file() else shutil.which("squawk") or "squawk"
-    command = [squawk, "--reporter", "json"]
+    command = [squawk, "--reporter", "json", *options]
     if (project.root / ".squawk.toml").is_file():
         command += ["--config", ".squawk.toml"]
     try:
