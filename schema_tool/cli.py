@@ -160,8 +160,7 @@ def new(name: Annotated[str, typer.Argument(help="What the migration does, e.g. 
     root = _root(project_dir)
     path = project.next_migration_path(root, name)
     rel = path.relative_to(root).as_posix()
-    path.write_text(f"-- {rel}\n-- {name.replace('_', ' ')}: describe what this migration changes.\n\n",
-                    encoding="utf-8")
+    path.write_text(project.migration_text(rel, name, "describe what this migration changes."), encoding="utf-8")
     render.console.print(f"created {rel}", highlight=False)
     _update_sum(root)
 
@@ -319,7 +318,8 @@ def diff(
     to_url: Annotated[Optional[str], typer.Option("--to", help="Second database.")] = None,
     scratch_server: Annotated[Optional[str], typer.Option(
         "--scratch-server", help="Server to build the files' schema on (default: the live database's server).")] = None,
-    sql: Annotated[bool, typer.Option("--sql", help="Print the SQL that turns the first database into the second.")] = False,
+    sql: Annotated[bool, typer.Option(
+        "--sql", help="Print the SQL that turns the live database into the files' schema (or --from into --to).")] = False,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 on any drift, 0 on none (for CI).")] = False,
     allow_destructive: Annotated[bool, typer.Option(
         "--allow-destructive", help="Emit statements that drop data (tables, columns).")] = False,
@@ -340,8 +340,6 @@ def diff(
         raise UsageError("--from and --to go together")
     root = _root(project_dir) if not from_url or write else None
     files = project.load(root) if root else None
-    if not from_url and not scratch_server:
-        _refuse_blocked_extensions(database_url, root, files)
     try:
         result = diff_core.run(files, database_url=database_url, from_url=from_url, to_url=to_url,
                                scratch_server=scratch_server, reverse=bool(write),
@@ -381,21 +379,6 @@ def diff(
                                f"(first: {unmodelled[0].kind} {unmodelled[0].name})"))
         raise typer.Exit(2)
     raise typer.Exit(1 if check and result.report.modelled else 0)
-
-
-def _refuse_blocked_extensions(database_url: str | None, root: Path, files) -> None:
-    """The files' schema is built on the live database's server: stop first when this role could not
-    create a required extension there."""
-    from schema_tool import extensions
-
-    conn, _ = _connect(database_url, root)
-    with conn:
-        # a role that may not create databases gets the scratch on a throwaway server of its own
-        may_create = conn.execute("select rolsuper or rolcreatedb from pg_catalog.pg_roles "
-                                  "where rolname = current_user").fetchone()[0]
-        blocked = extensions.blocked(conn, files, in_new_database=True) if may_create else []
-    if blocked:
-        raise ExtensionBlocked(blocked[0])
 
 
 @db_app.command("start")

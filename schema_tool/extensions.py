@@ -9,11 +9,9 @@ role that cannot create one stops before anything runs, with the way out.
 
 from __future__ import annotations
 
-import re
-
 import psycopg
 
-from schema_tool.project import Project
+from schema_tool.project import CREATE_EXTENSION, Project
 
 REQUIRED = ("vector",)
 OPTIONAL = {"pg_cron": "schedules the autopilot jobs", "pg_net": "outgoing HTTP from the database"}
@@ -38,9 +36,8 @@ where %s or not exists (select from pg_catalog.pg_extension as e where e.extname
 
 def required_by(project: Project) -> list[str]:
     """The required extensions this project's bootstrap creates (a project may leave one out)."""
-    text = "\n".join(f.text for f in project.layer("bootstrap"))
-    return [name for name in REQUIRED
-            if re.search(rf"create\s+extension\s+(?:if\s+not\s+exists\s+)?{name}\b", text, re.I)]
+    created = {name.strip('"') for f in project.layer("bootstrap") for name in CREATE_EXTENSION.findall(f.text)}
+    return [name for name in REQUIRED if name in created]
 
 
 def blocked(conn: psycopg.Connection, project: Project, *, in_new_database: bool = False) -> list[str]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import psycopg
 
 from schema_tool import catalog
+from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 from schema_tool.project import SqlFile
 from schema_tool.sqlsplit import split
 
@@ -33,7 +34,6 @@ CREATE_TRIGGER = re.compile(
 CREATE_INDEX_CONCURRENTLY = re.compile(
     r"^\s*create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?(?P<name>\w+)\s+on\s+"
     r"(?:only\s+)?(?:(?P<schema>\w+)\.)?\w+", re.I)
-CRON_SCHEDULE = re.compile(r"cron\.schedule\s*\(\s*(?:job_name\s*=>\s*)?'([^']+)'", re.I)
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,19 @@ class Defined:
 
 
 def schema_and_name(f: SqlFile) -> tuple[str, str]:
-    """functions/answer.sql -> (public, answer); policies/storage.objects.sql -> (storage, objects)."""
-    schema, _, name = f.name.rpartition(".")
-    return (schema or "public"), name
+    """What a repeatable file is named after (project.py holds the naming rule)."""
+    return f.schema_and_name
 
 
 def defined(f: SqlFile) -> list[Defined]:
     """The objects a repeatable file defines, by the project's naming rules."""
     if f.layer in ("functions", "views", "policies"):
         kind = {"functions": "function", "views": "view", "policies": "policies"}[f.layer]
-        return [Defined(f.rel, kind, *schema_and_name(f))]
+        return [Defined(f.rel, kind, *f.schema_and_name)]
     if f.layer == "triggers":
         return [Defined(f.rel, "trigger", schema, f"{table}.{name}") for name, schema, table in _triggers(f.text)]
     if f.layer == "cron":
-        return [Defined(f.rel, "cron", "cron", name) for name in CRON_SCHEDULE.findall(f.text)]
+        return [Defined(f.rel, "cron", "cron", name) for name, _, _ in f.cron_jobs]
     return []
 
 
@@ -117,5 +116,5 @@ order by 1
 
 def invalid_indexes(conn: psycopg.Connection) -> list[str]:
     """Indexes a failed or interrupted CREATE INDEX CONCURRENTLY left INVALID, outside the platform's schemas."""
-    excluded = [s for s in catalog.PLATFORM_SCHEMAS if s != "schema_tool"]
+    excluded = [s for s in PLATFORM_SCHEMAS if s != "schema_tool"]
     return [name for (name,) in conn.execute(INVALID_INDEXES, (excluded + ["pg_catalog", "pg_toast"],))]

@@ -6,8 +6,9 @@ its header gives the level, a one-line description and a fix hint, and its
 query returns one row per finding with fixed columns, the way Supabase's
 splinter lints return a fixed metadata column: the object's identity
 (schema, table, name, kind) and a message. A rule may read the project's SQL
-files as JSON from the setting schema_tool.files. A file may silence a rule
-for what it defines with a line `-- schema_tool: ignore RULE`.
+files as JSON from the setting schema_tool.files, and write `{tenant_columns}`
+for the tenant columns as catalog/platform.py defines them. A file may silence
+a rule for what it defines with a line `-- schema_tool: ignore RULE`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from pathlib import Path
 
 import psycopg
 
+from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
 from schema_tool.errors import ToolError
-from schema_tool.project import Project
+from schema_tool.project import Project, files_defining
 
 LEVELS = ("info", "warning", "error")
 HEADER_FIELD = re.compile(r"^--\s*(level|description|hint):\s*(.+)$", re.M)
@@ -37,10 +39,6 @@ COLUMNS = ("schema", "table", "name", "kind", "message")
 KINDS = ("table", "column", "index", "policy", "trigger", "function", "view", "extension")
 FILES_SETTING = "schema_tool.files"
 IGNORE = re.compile(r"^--\s*schema_tool:\s*ignore\s+([A-Za-z0-9,\s-]+?)(?:\s*\(.*\))?\s*$", re.M)
-CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)", re.I | re.M)
-CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
-                          r"\s+on\s+(?:only\s+)?public\.(\w+)", re.I | re.M)
-CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+)?(\"[^\"]+\"|[\w-]+)", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,10 @@ def parse_rule(text: str, name: str) -> Rule:
     if header["level"] not in LEVELS:
         raise ValueError(f"lint rule {name}: level must be one of {LEVELS}")
     rule_id = Path(name).stem.replace("_", "-")
-    return Rule(rule_id, header["level"], header["description"], header["hint"], text)
+    # `{tenant_columns}` in a rule stands for the tenant columns, one row each (rel, table_name, attnum,
+    # attname, not_null), as catalog/platform.py defines them
+    query = text.replace("{tenant_columns}", f"({TENANT_COLUMNS_QUERY})")
+    return Rule(rule_id, header["level"], header["description"], header["hint"], query)
 
 
 def run(project: Project, conn: psycopg.Connection | None, *, kinds: tuple[str, ...], ignore: set[str],
@@ -153,7 +154,7 @@ def catalog_findings(conn: psycopg.Connection, project: Project,
 
     The rules run with an empty search_path, so the server prints every name
     schema-qualified (auth.uid(), not uid()) whatever the connection's default."""
-    files_of = object_files(project)
+    files_of = files_defining(project)
     ignored_by_file = ignored_by_file or {}
     findings = []
     with conn.transaction():
@@ -196,54 +197,6 @@ def rule_rows(conn: psycopg.Connection, rule: Rule) -> list[tuple[Identity, str]
                               f"kind is one of {', '.join(KINDS)} and name is never empty")
         found.append((Identity(schema, table, name, kind), message))
     return found
-
-
-def object_files(project: Project):
-    """A function from a finding's identity to the files that define it, the main one first.
-
-    A table or a column: the migration creating the table, then its policies file;
-    a policy: its table's policies file, then the table's migration; a trigger:
-    its table's triggers file, then the table's; a function or view: its file; an
-    index: the migration creating it, then its table's; an extension: the file
-    creating it. An ignore comment in any of them silences the rule."""
-    table_file = {t: m.rel for m in project.migrations for t in CREATE_TABLE.findall(m.text)}
-    index_file, extension_file = {}, {}
-    for f in project.layer("bootstrap") + project.migrations:
-        for name, _table in CREATE_INDEX.findall(f.text):
-            index_file[name] = f.rel
-        for name in CREATE_EXTENSION.findall(f.text):
-            extension_file.setdefault(name.strip('"'), f.rel)
-    layers = ("functions", "views", "triggers", "policies")
-    by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in layers}
-
-    def own_file(layer: str, schema: str | None, name: str | None) -> str | None:
-        """sql/<layer>/<name>.sql in public, sql/<layer>/<schema>.<name>.sql elsewhere."""
-        return by_layer[layer].get(name if schema in (None, "public") else f"{schema}.{name}")
-
-    def table_files(schema: str | None, table: str | None) -> list[str | None]:
-        main = table_file.get(table) if schema == "public" else None
-        return [main, own_file("policies", schema, table)]
-
-    def owner(identity: Identity) -> list[str]:
-        schema, table, name, kind = identity.schema, identity.table, identity.name, identity.kind
-        found: list[str | None]
-        if kind == "policy":
-            found = table_files(schema, table)[::-1]
-        elif kind == "trigger":
-            found = [own_file("triggers", schema, table), *table_files(schema, table)]
-        elif kind == "column":
-            found = table_files(schema, table)
-        elif kind == "table":
-            found = table_files(schema, name)
-        elif kind in ("function", "view"):
-            found = [own_file(kind + "s", schema, name)]
-        elif kind == "index":
-            found = [index_file.get(name), *table_files(schema, table)]
-        else:  # extension
-            found = [extension_file.get(name)]
-        return [path for path in dict.fromkeys(found) if path]
-
-    return owner
 
 
 def file_ignores(project: Project) -> dict[str, set[str]]:
@@ -334,13 +287,21 @@ class StyleCache:
 
 
 def safety(project: Project) -> list[Finding]:
-    """squawk with the project's .squawk.toml, on the versioned migrations."""
-    migrations = [f.rel for f in project.migrations]
-    if not migrations:
-        return []
+    """squawk with the project's .squawk.toml, on the versioned migrations. A migration whose header
+    says it runs without a transaction is checked as such (--no-assume-in-transaction), whatever the
+    configuration assumes for the others."""
+    in_transaction = [f.rel for f in project.migrations if not f.no_transaction]
+    on_their_own = [f.rel for f in project.migrations if f.no_transaction]
+    findings = _squawk(project, in_transaction) if in_transaction else []
+    if on_their_own:
+        findings += _squawk(project, on_their_own, "--no-assume-in-transaction")
+    return findings
+
+
+def _squawk(project: Project, migrations: list[str], *options: str) -> list[Finding]:
     beside = Path(sys.executable).with_name("squawk")  # the pinned squawk-cli of this environment
     squawk = str(beside) if beside.is_file() else shutil.which("squawk") or "squawk"
-    command = [squawk, "--reporter", "json"]
+    command = [squawk, "--reporter", "json", *options]
     if (project.root / ".squawk.toml").is_file():
         command += ["--config", ".squawk.toml"]
     try:

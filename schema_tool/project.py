@@ -1,4 +1,12 @@
-"""The project's SQL files: discovery, naming rules and checksums."""
+"""The project's SQL files and the layout of sql/: discovery, naming rules, checksums, which file
+defines an object, and the text of a new migration.
+
+sql/ holds one folder per layer (LAYERS) of .sql files, and sql/migrations.sum;
+anything else there is refused, so a misplaced file is never silently left out.
+A repeatable object lives in sql/<layer>/<name>.sql (<schema>.<name>.sql
+outside public): a function's overloads, a view, a table's policies and
+grants, a table's triggers; a table is created by a numbered migration.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +34,16 @@ KIND_OF_LAYER = {
 NO_TRANSACTION_HEADER = "-- schema_tool: no-transaction"
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4,})_(?P<name>[a-z0-9_]+)\.sql$")
 PROJECT_ENV = "SCHEMA_TOOL_PROJECT"
+# The files sql/ holds beside the layers' folders.
+SQL_FILES = ("migrations.sum",)
+
+# What SQL text creates or schedules, as the files write it.
+CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)", re.I | re.M)
+CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
+                          r"\s+on\s+(?:only\s+)?public\.(\w+)", re.I | re.M)
+CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+)?(\"[^\"]+\"|[\w-]+)", re.I | re.M)
+CRON_SCHEDULE = re.compile(r"cron\.schedule\s*\(\s*(?:job_name\s*=>\s*)?'([^']+)'\s*,\s*(?:schedule\s*=>\s*)?'([^']+)'"
+                           r"\s*,\s*(?:command\s*=>\s*)?(\$(\w*)\$(.*?)\$\4\$|'((?:[^']|'')*)')", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,24 @@ class SqlFile:
     @property
     def no_transaction(self) -> bool:
         return self.text.lstrip("\ufeff").startswith(NO_TRANSACTION_HEADER)
+
+    @property
+    def schema_and_name(self) -> tuple[str, str]:
+        """What a repeatable file is named after: functions/answer.sql -> (public, answer),
+        policies/storage.objects.sql -> (storage, objects)."""
+        schema, _, name = self.name.rpartition(".")
+        return (schema or "public"), name
+
+    @property
+    def tables_created(self) -> list[str]:
+        """The tables of public this file creates."""
+        return CREATE_TABLE.findall(self.text)
+
+    @property
+    def cron_jobs(self) -> list[tuple[str, str, str]]:
+        """(name, schedule, command) of every job this file schedules."""
+        return [(name, schedule, dollar_body if dollar_body else quoted_body.replace("''", "'"))
+                for name, schedule, _, _, dollar_body, quoted_body in CRON_SCHEDULE.findall(self.text)]
 
     @property
     def description(self) -> str:
@@ -96,7 +132,8 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def load(root: Path) -> Project:
-    """Read every SQL file of every layer; refuse non-UTF-8 files and duplicate versions."""
+    """Read every SQL file of every layer; refuse unknown files, non-UTF-8 files and duplicate versions."""
+    refuse_unknown(root)
     files: list[SqlFile] = []
     for layer in LAYERS:
         folder = root / "sql" / layer
@@ -104,6 +141,28 @@ def load(root: Path) -> Project:
             files.extend(read_file(root, layer, path) for path in sorted(folder.glob("*.sql")))
     _refuse_duplicate_versions(files)
     return Project(root=root, files=tuple(files))
+
+
+def refuse_unknown(root: Path) -> None:
+    """Refuse what sql/ holds besides the layers' folders of .sql files and sql/migrations.sum: a file
+    the tool would not read is a mistake to say, not to skip (hidden files such as .gitkeep aside)."""
+    folder = root / "sql"
+    if not folder.is_dir():
+        return
+    layout = (f"sql/ holds the folders {', '.join(LAYERS)} (of .sql files) and "
+              f"{', '.join(SQL_FILES)}")
+    for entry in sorted(folder.iterdir()):
+        rel = entry.relative_to(root).as_posix()
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and entry.name in LAYERS:
+            for inner in sorted(entry.iterdir()):
+                if not inner.name.startswith(".") and (not inner.is_file() or inner.suffix != ".sql"):
+                    raise Refusal(f"{inner.relative_to(root).as_posix()}: not a .sql file, so no layer would "
+                                  f"apply it; {layout}. Move it out of sql/ or rename it")
+        elif not (entry.is_file() and entry.name in SQL_FILES):
+            what = "folder" if entry.is_dir() else "file"
+            raise Refusal(f"{rel}: unknown {what} under sql/, so nothing would apply it; {layout}")
 
 
 def read_file(root: Path, layer: str, path: Path) -> SqlFile:
@@ -134,10 +193,76 @@ def _refuse_duplicate_versions(files: list[SqlFile]) -> None:
         seen[f.version_number] = f
 
 
-def next_migration_path(root: Path, name: str) -> Path:
+def migration_path(root: Path, version: int, name: str) -> Path:
+    """sql/migrations/NNNN_<name>.sql, the name made a file name (lower case, underscores)."""
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     if not slug:
         raise UsageError(f"{name!r} gives an empty file name; use letters and digits")
-    project = load(root)
-    version = (project.latest_version or 0) + 1
     return root / "sql" / "migrations" / f"{version:04d}_{slug}.sql"
+
+
+def next_migration_path(root: Path, name: str) -> Path:
+    """The path of a new migration NAME, numbered after the last one."""
+    migration_path(root, 1, name)  # a name that gives no file name is refused before the files are read
+    return migration_path(root, (load(root).latest_version or 0) + 1, name)
+
+
+def migration_text(rel: str, name: str, description: str, body: str = "", *, no_transaction: bool = False) -> str:
+    """A new migration: its header (the no-transaction marker where it needs one, its path, what it
+    does), then its statements. `new` and `diff --write` write migrations with it."""
+    header = f"{NO_TRANSACTION_HEADER}\n" if no_transaction else ""
+    text = f"{header}-- {rel}\n-- {name.replace('_', ' ')}: {description}\n\n"
+    return text + (f"{body.rstrip()}\n" if body.strip() else "")
+
+
+def repeatable_path(layer: str, schema: str, name: str) -> str:
+    """sql/<layer>/<name>.sql for the public schema, sql/<layer>/<schema>.<name>.sql for another."""
+    return f"sql/{layer}/" + (name if schema == "public" else f"{schema}.{name}") + ".sql"
+
+
+def files_defining(project: Project):
+    """A function from an object's identity (anything with schema, table, name and kind, as the lint
+    rules return it) to the files that define it, the main one first.
+
+    A table or a column: the migration creating the table, then its policies file;
+    a policy: its table's policies file, then the table's migration; a trigger:
+    its table's triggers file, then the table's; a function or view: its file; an
+    index: the migration creating it, then its table's; an extension: the file
+    creating it."""
+    table_file = {t: m.rel for m in project.migrations for t in m.tables_created}
+    index_file, extension_file = {}, {}
+    for f in project.layer("bootstrap") + project.migrations:
+        for name, _table in CREATE_INDEX.findall(f.text):
+            index_file[name] = f.rel
+        for name in CREATE_EXTENSION.findall(f.text):
+            extension_file.setdefault(name.strip('"'), f.rel)
+    layers = ("functions", "views", "triggers", "policies")
+    by_layer = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in layers}
+
+    def own_file(layer: str, schema: str | None, name: str | None) -> str | None:
+        return by_layer[layer].get(name if schema in (None, "public") else f"{schema}.{name}")
+
+    def table_files(schema: str | None, table: str | None) -> list[str | None]:
+        main = table_file.get(table) if schema == "public" else None
+        return [main, own_file("policies", schema, table)]
+
+    def owner(identity) -> list[str]:
+        schema, table, name, kind = identity.schema, identity.table, identity.name, identity.kind
+        found: list[str | None]
+        if kind == "policy":
+            found = table_files(schema, table)[::-1]
+        elif kind == "trigger":
+            found = [own_file("triggers", schema, table), *table_files(schema, table)]
+        elif kind == "column":
+            found = table_files(schema, table)
+        elif kind == "table":
+            found = table_files(schema, name)
+        elif kind in ("function", "view"):
+            found = [own_file(kind + "s", schema, name)]
+        elif kind == "index":
+            found = [index_file.get(name), *table_files(schema, table)]
+        else:  # extension
+            found = [extension_file.get(name)]
+        return [path for path in dict.fromkeys(found) if path]
+
+    return owner

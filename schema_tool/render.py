@@ -237,7 +237,8 @@ def diff_report(result, left_out) -> None:
     by_kind: dict[str, list] = {}
     for change in report.changes:
         by_kind.setdefault(change.kind, []).append(change)
-    words = {"missing": "missing from the first", "extra": "only in the first", "changed": "changed",
+    source, target = result.sides
+    words = {"missing": f"only in {target}", "extra": f"only in {source}", "changed": "changed",
              "unmodelled": "not modelled"}
     for kind in sorted(by_kind):
         console.print(f"[bold]{kind}[/]", highlight=False)
@@ -267,7 +268,9 @@ def _left_out(left_out, stream=None) -> None:
 
 
 def diff_written(written: list[str], root, left_out) -> None:
-    """Each file written, with what it now holds (or that it was deleted), for review before a commit."""
+    """What was left out first, then each file written, with what it now holds (or that it was
+    deleted), for review before a commit."""
+    _left_out(left_out)
     for path in written:
         target = root / path
         if not target.exists():
@@ -277,5 +280,4 @@ def diff_written(written: list[str], root, left_out) -> None:
         for line in target.read_text(encoding="utf-8").splitlines():
             console.print(f"    {line}" if line else "", highlight=False, markup=False, soft_wrap=True)
     if not written:
-        console.print("No differences: nothing written.")
-    _left_out(left_out)
+        console.print("Nothing else differs: nothing written." if left_out else "No differences: nothing written.")

@@ -100,15 +100,17 @@ def scratch_database(server_url: str, project: Project, platform: tuple[str, ...
 
 @contextmanager
 def database_to_read(root: Path, project: Project, database_url: str | None,
-                     scratch_server: str | None) -> Iterator[tuple[str, str]]:
-    """The database lint and docs read, and how to tell the user which it is: the live database
-    when one is given, else the files' schema built in a scratch database (on `scratch_server`, or
-    the embedded server)."""
-    if database_url:
+                     scratch_server: str | None, *, build_files: bool = False,
+                     platform: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """The database lint, docs and the diff read, and how to tell the user which it is: the live
+    database when one is given (unless `build_files`: the diff's other side), else the files' schema
+    built in a scratch database on `scratch_server`, or the live database's server, or the embedded
+    server."""
+    if database_url and not build_files:
         yield database_url, f"the live database {servers.redact(database_url)}"
         return
-    server_url = scratch_server or servers.EmbeddedServer(root).start().url()
-    with scratch_database(server_url, project) as url:
+    server_url = scratch_server or database_url or servers.EmbeddedServer(root).start().url()
+    with scratch_database(server_url, project, platform) as url:
         yield url, f"the SQL files' schema, built in a scratch database on {servers.redact(server_url)}"
 
 

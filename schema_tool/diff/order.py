@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-from schema_tool.diff.model import Key, Step
+from schema_tool.diff.steps import Key, Step
 
 
 def schedule(steps: list[Step], source_deps: dict[Key, set[Key]], target_deps: dict[Key, set[Key]]) -> list[Step]:

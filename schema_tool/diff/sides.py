@@ -3,25 +3,22 @@ database), read into catalogs."""
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from schema_tool.catalog import PLATFORM_SCHEMAS, Catalog, CronJob, read_all
+from schema_tool.catalog import Catalog, CronJob, read_all
+from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 from schema_tool.diff.compare import compare
+from schema_tool.diff.explain import SIDES
 from schema_tool.diff.model import DiffReport
 
-CRON_SCHEDULE = re.compile(r"cron\.schedule\(\s*'([^']+)'\s*,\s*'([^']+)'\s*,\s*(\$(\w*)\$(.*?)\$\4\$|'((?:[^']|'')*)')",
-                           re.S | re.I)
+LIVE, FILES = "the live database", "the SQL files"
 
 
 def cron_jobs_of_files(project) -> list[CronJob]:
     """The jobs the cron layer's files schedule, for a side built where pg_cron is absent."""
-    jobs = []
-    for f in project.layer("cron"):
-        for name, schedule, _, _, dollar_body, quoted_body in CRON_SCHEDULE.findall(f.text):
-            command = dollar_body if dollar_body else quoted_body.replace("''", "'")
-            jobs.append(CronJob(name, schedule, command, True))
+    jobs = [CronJob(name, schedule, command, True) for f in project.layer("cron")
+            for name, schedule, command in f.cron_jobs]
     return sorted(jobs, key=lambda j: j.name)
 
 
@@ -53,17 +50,19 @@ def refuse_other_major(live: int, scratch: int) -> None:
 
 @dataclass
 class DiffRun:
-    first: str  # what the first side is, for people
+    first: str  # what the first side is, for people (a redacted URL, or where the files' schema was built)
     second: str
     report: DiffReport
     source: Catalog
     target: Catalog
+    sides: tuple[str, str] = SIDES  # the two sides in short, for the report's words
 
 
 def run(project, *, database_url: str | None, from_url: str | None, to_url: str | None,
         scratch_server: str | None, reverse: bool = False, include: tuple[str, ...] = ()) -> DiffRun:
     """Diff two databases, or the live one against the files' schema (reverse: files against live);
-    `include`: platform schemas to compare as well."""
+    `include`: platform schemas to compare as well. Where the files' schema is built on the live
+    database's server, a required extension this role could not create there stops it first."""
     from schema_tool import servers
     from schema_tool.errors import UsageError
 
@@ -71,6 +70,7 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
         if schema not in PLATFORM_SCHEMAS:
             raise UsageError(f"--include-schema {schema}: compared already; the schemas left out are "
                              f"{', '.join(PLATFORM_SCHEMAS)}")
+
     def read_url(url: str, **options) -> Catalog:
         with servers.connect(url) as conn:
             return read_side(conn, project, include=include, **options)
@@ -82,25 +82,41 @@ def run(project, *, database_url: str | None, from_url: str | None, to_url: str 
             target = read_url(to_url)
             source = first.result()
             return DiffRun(servers.redact(from_url), servers.redact(to_url), compare(source, target), source, target)
-        from schema_tool.scratch import may_create_databases, platform_grants, scratch_database, throwaway_major
+        from schema_tool.scratch import database_to_read, may_create_databases, platform_grants, throwaway_major
 
         live_url = servers.resolve_url(database_url, project.root)
-        with servers.connect(live_url) as conn:  # before the build: the scratch server's version
-            live_major, platform = major_version(conn), platform_grants(conn)
-            if not scratch_server and not may_create_databases(conn):
+        with servers.connect(live_url) as live_conn:
+            # Before the build: the scratch server's major version, the platform's grants, extensions.
+            live_major, platform = major_version(live_conn), platform_grants(live_conn)
+            if scratch_server:
+                with servers.connect(scratch_server) as conn:
+                    refuse_other_major(live_major, major_version(conn))
+            elif may_create_databases(live_conn):
+                _refuse_blocked_extensions(live_conn, project)
+            else:
                 refuse_other_major(live_major, throwaway_major())
-        if scratch_server:
-            with servers.connect(scratch_server) as conn:
-                refuse_other_major(live_major, major_version(conn))
-        live = pool.submit(read_url, live_url)  # while the files' schema is built
-        with scratch_database(scratch_server or live_url, project, platform) as url:
-            files_side = read_url(url, built_from_files=True)
-        live_side = live.result()
+            live = pool.submit(read_side, live_conn, project, include=include)  # while the files' schema is built
+            with database_to_read(project.root, project, live_url, scratch_server, build_files=True,
+                                  platform=platform) as (url, what):
+                files_side = read_url(url, built_from_files=True)
+            live_side = live.result()
     if not live_side.present("cron_jobs"):
         files_side.rows["cron_jobs"] = None  # unknown on the live side: not compared
     elif not files_side.present("cron_jobs"):
         files_side.rows["cron_jobs"] = cron_jobs_of_files(project)
-    live_name, files_name = servers.redact(live_url), "the schema of the SQL files"
+    live_name = f"{LIVE} {servers.redact(live_url)}"
     if reverse:
-        return DiffRun(files_name, live_name, compare(files_side, live_side), files_side, live_side)
-    return DiffRun(live_name, files_name, compare(live_side, files_side), live_side, files_side)
+        return DiffRun(what, live_name, compare(files_side, live_side, (FILES, LIVE)), files_side, live_side,
+                       (FILES, LIVE))
+    return DiffRun(live_name, what, compare(live_side, files_side, (LIVE, FILES)), live_side, files_side, (LIVE, FILES))
+
+
+def _refuse_blocked_extensions(conn, project) -> None:
+    """The files' schema is built on the live database's server: stop first when this role could not
+    create a required extension there."""
+    from schema_tool import extensions
+    from schema_tool.errors import ExtensionBlocked
+
+    blocked = extensions.blocked(conn, project, in_new_database=True)
+    if blocked:
+        raise ExtensionBlocked(blocked[0])

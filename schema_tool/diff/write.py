@@ -4,28 +4,37 @@ Functions, views, triggers, policies (the whole file of the table) and cron
 jobs go into the repeatable file that owns them; everything else (tables,
 columns, constraints, indexes, RLS switches, comments, types, sequences,
 buckets, privileges outside a policies file) into the new numbered migration.
+Index builds on tables that exist already go into a second migration without
+a transaction, as `create index concurrently if not exists`, so that building
+them does not block writes (squawk's require-concurrent-index-creation).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 
 from schema_tool.catalog import Catalog
-from schema_tool.diff.compare import API_ROLES, _acl_steps, create_policy
-from schema_tool.diff.model import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, RECREATED, Change, DiffReport, Step
+from schema_tool.catalog import grants as grouping
+from schema_tool.catalog.platform import API_ROLES
+from schema_tool.diff.build import create_policy
+from schema_tool.diff.grants import acl_steps
+from schema_tool.diff.model import RECREATED, Change, DiffReport
+from schema_tool.diff.steps import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
+from schema_tool.project import migration_path, migration_text, repeatable_path
 
-ALL_TABLE_PRIVILEGES = {"select", "insert", "update", "delete", "truncate", "references", "trigger"}
-
+CAPTURED = "captured from the live database by schema_tool diff --write."
+INDEXES_CAPTURED = ("index builds captured from the live database by schema_tool diff --write, concurrently so\n"
+                    "-- that writes go on meanwhile. No transaction: each statement commits on its own, and says\n"
+                    "-- \"if (not) exists\" so that a run stopped half way can simply run again.")
+INDEX_DEFINITION = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+) ", re.I)
+DROP_INDEX = re.compile(r"^drop index (\S+)$", re.I)
 
 def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> list[str]:
     """Write the changes that turn the files' schema into the live one: repeatable objects into their
     own files (functions, views, triggers, policies, cron jobs), the rest as migration NAME."""
-    from schema_tool.project import next_migration_path
-
     root = project.root
     report, live = result.report, result.target
     migration: list[Change] = []
@@ -60,17 +69,21 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
         if _is_table(live, (schema, table)):
             path = _policies_path(schema, table)
             written[path] = policies_file(path, schema, table, live)
-    migration += _functions_needed(migration, report.target_dependencies, live)
+    migration, index_builds = _index_builds_apart(migration, result.source)
+    migration += _functions_needed(migration + index_builds, report.target_dependencies, live)
     migration = [_if_exists(change) for change in migration]
-    statements = DiffReport(migration, [], report.source_dependencies,
-                            report.target_dependencies).sql(allow_destructive=True)[0]
-    statements = [s for s in statements if s != PREAMBLE]
-    if statements:
-        path = next_migration_path(root, name)
-        rel = path.relative_to(root).as_posix()
-        body = "\n\n".join(s.rstrip().rstrip(";") + ";" for s in statements)
-        written[rel] = _house_style(f"-- {rel}\n-- {name.replace('_', ' ')}: captured from the live database by "
-                                    f"schema_tool diff --write.\n\n{body}\n")
+    version = (project.latest_version or 0) + 1
+    for changes, file_name, description, no_transaction in (
+            (migration, name, CAPTURED, False),
+            ([_concurrently(change) for change in index_builds], f"{name}_indexes", INDEXES_CAPTURED, True)):
+        statements = [s for s in DiffReport(changes, [], report.source_dependencies, report.target_dependencies)
+                      .sql(allow_destructive=True)[0] if s != PREAMBLE]
+        if statements:
+            rel = migration_path(root, version, file_name).relative_to(root).as_posix()
+            body = "\n\n".join(s.rstrip().rstrip(";") + ";" for s in statements)
+            written[rel] = _house_style(migration_text(rel, file_name, description, body,
+                                                       no_transaction=no_transaction))
+            version += 1
     for rel, text in sorted(written.items()):
         target = root / rel
         if text is None:
@@ -84,6 +97,30 @@ def write(project, name: str, result: DiffRun, *, allow_destructive: bool) -> li
 # Objects of the repeatable layers, which the engine applies after the migrations.
 REPEATABLE_KINDS = ("function", "procedure", "view", "trigger", "policy")
 REPEATABLE_DROP = re.compile(r"^drop (view|function|procedure|trigger|policy) (?!if exists )", re.I)
+
+
+def _index_builds_apart(migration: list[Change], before: Catalog) -> tuple[list[Change], list[Change]]:
+    """(the rest, the index builds): the indexes built or rebuilt on tables that exist before the
+    migration (a table it creates is empty and new, so its indexes stay with it; a partitioned table
+    cannot build concurrently)."""
+    existing = {t.qualified for t in before["tables"] if t.kind != "p"}
+    builds = [c for c in migration if c.kind == "index" and c.action in ("missing", "changed")
+              and _indexed_table(c) in existing]
+    moved = {id(c) for c in builds}
+    return [c for c in migration if id(c) not in moved], builds
+
+
+def _indexed_table(change: Change) -> str | None:
+    found = next((m for s in change.steps if (m := INDEX_DEFINITION.match(s.sql))), None)
+    return found[3] if found else None
+
+
+def _concurrently(change: Change) -> Change:
+    """An index change as a no-transaction migration writes it: built concurrently if not there yet,
+    dropped concurrently if there."""
+    steps = [replace(s, sql=DROP_INDEX.sub(r"drop index concurrently if exists \1", INDEX_DEFINITION.sub(
+        lambda m: f"CREATE {m[1] or ''}INDEX CONCURRENTLY IF NOT EXISTS {m[2]} ON {m[3]} ", s.sql))) for s in change.steps]
+    return replace(change, steps=steps)
 
 
 def _if_exists(change: Change) -> Change:
@@ -135,7 +172,7 @@ def _columns_extended(before: Catalog, after: Catalog, view: str) -> bool:
 
 
 def _policies_path(schema: str, table: str) -> str:
-    return _repeatable_path("policies", schema, table)
+    return repeatable_path("policies", schema, table)
 
 
 def _is_table(live: Catalog, table: tuple[str, str]) -> bool:
@@ -157,7 +194,7 @@ def _house_style(text: str) -> str:
 
 def _write_function(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
     schema, bare = _schema_and_name(change.name.split("(")[0])
-    path = _repeatable_path("functions", schema, bare)
+    path = repeatable_path("functions", schema, bare)
     versions = [f for f in live["functions"] if f.name == bare and f.schema == schema]
     if not versions:
         written[path] = None
@@ -176,18 +213,13 @@ def _write_function(project, change: Change, live: Catalog, written: dict, migra
         if f.comment:
             parts.append(f"comment on {kind} {signature} is {literal(f.comment)};\n")
         granted = [f"{g}=EXECUTE" for g in sorted(fresh)]
-        parts += [s.sql + ";\n" for s in _acl_steps(f"{kind} {signature}", granted, f.privileges)]
+        parts += [s.sql + ";\n" for s in acl_steps(f"{kind} {signature}", granted, f.privileges)]
     written[path] = _house_style("\n".join(parts))
 
 
 def _schema_and_name(label: str) -> tuple[str, str]:
     schema, _, name = label.rpartition(".")
     return schema.strip('"') or "public", name.strip('"')
-
-
-def _repeatable_path(layer: str, schema: str, name: str) -> str:
-    """sql/<layer>/<name>.sql for the public schema, sql/<layer>/<schema>.<name>.sql for another."""
-    return f"sql/{layer}/" + (name if schema == "public" else f"{schema}.{name}") + ".sql"
 
 
 def _unindented_header(definition: str) -> str:
@@ -200,7 +232,7 @@ def _unindented_header(definition: str) -> str:
 
 def _write_view(project, change: Change, live: Catalog, written: dict, migration: list[Change]) -> None:
     schema, bare = _schema_and_name(change.name)
-    path = _repeatable_path("views", schema, bare)
+    path = repeatable_path("views", schema, bare)
     view = next((v for v in live["views"] if v.name == bare and v.schema == schema), None)
     if view is None:
         written[path] = None
@@ -315,20 +347,13 @@ def grant_lines(schema: str, table: str, live: Catalog) -> list[str]:
     defaults gave, then grant what the live database has."""
     target = qualified(schema, table)
     lines = [f"revoke all on {target} from anon, authenticated;"]
-    table_level: dict[str, set[str]] = defaultdict(set)
-    column_level: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for g in live.of_table("grants", table, schema):
-        if g.grantee not in API_ROLES:
-            continue
-        if g.column_name:
-            column_level[(g.grantee, g.privilege.lower())].add(g.column_name)
-        else:
-            table_level[g.grantee].add(g.privilege.lower())
-    for grantee, privileges in sorted(table_level.items()):
-        listed = "all" if privileges >= ALL_TABLE_PRIVILEGES else ", ".join(sorted(privileges))
-        lines.append(f"grant {listed} on {target} to {role(grantee)};")
+    table_level, column_level = grouping.group(
+        (grantee, privilege, column, False) for grantee, privilege, column, _ in grouping.keys(
+            live.of_table("grants", table, schema)) if grantee in API_ROLES)
+    for (grantee, _), privileges in sorted(table_level.items()):
+        lines.append(f"grant {grouping.privilege_list(privileges)} on {target} to {role(grantee)};")
     # one statement per privilege: in "grant insert, select (c)" the column list binds to select only
-    for (grantee, privilege), columns in sorted(column_level.items()):
+    for (grantee, privilege, _), columns in sorted(column_level.items()):
         listed = ", ".join(ident(c) for c in sorted(columns))
         lines.append(f"grant {privilege} ({listed}) on {target} to {role(grantee)};")
     return lines

@@ -1,15 +1,9 @@
 -- level: error
 -- description: A foreign key from a tenant table to another tenant table does not pair the two tenant columns, so a user can hang rows under another user's object.
 -- hint: reference the parent's unique (id, tenant) with a composite key (parent_id, tenant column).
--- A tenant column is user_id or created_by with a single-column foreign key to auth.users.
+-- The tenant columns (the query that replaces the placeholder) are defined in schema_tool/catalog/platform.py.
 with tenant as (
-    select fk.conrelid as rel, a.attnum, a.attname
-    from pg_catalog.pg_constraint as fk
-    join pg_catalog.pg_attribute as a on a.attrelid = fk.conrelid and a.attnum = fk.conkey[1]
-    where fk.contype = 'f'
-      and fk.confrelid = to_regclass('auth.users')
-      and cardinality(fk.conkey) = 1
-      and a.attname in ('user_id', 'created_by')
+    select * from {tenant_columns} as t
 )
 select 'public' as schema, null as "table", c.relname::text as name, 'table' as kind,
        format('foreign key %I to %I does not pair tenant column %I with %s',

@@ -69,7 +69,7 @@ def test_objects_the_diff_does_not_model_are_reported(migrated_url):
     result = diff("--json", url=migrated_url)
     unmodelled = [c for c in json.loads(result.out)["changes"] if c["action"] == "unmodelled"]
     assert [(c["kind"], c["name"]) for c in unmodelled] == [("aggregate", "public.concat_all(text)")]
-    assert "the first database" in unmodelled[0]["detail"]
+    assert "in the live database" in unmodelled[0]["detail"]
     assert diff("--check", url=migrated_url).code == 0
     assert diff("--strict", url=migrated_url).code == 2
 
@@ -140,9 +140,13 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
 
     assert result.code == 0, result.err
     written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
-    next_migration = f"sql/migrations/{project.load(ROOT).latest_version + 1:04d}_lead_nicknames.sql"
-    assert written == {next_migration, "sql/functions/support_tickets_stamp_resolved_at.sql",
+    next_version = project.load(ROOT).latest_version + 1
+    next_migration = f"sql/migrations/{next_version:04d}_lead_nicknames.sql"
+    index_migration = f"sql/migrations/{next_version + 1:04d}_lead_nicknames_indexes.sql"
+    assert written == {next_migration, index_migration, "sql/functions/support_tickets_stamp_resolved_at.sql",
                        "sql/policies/webhooks.sql", "sql/views/ai_video_stats.sql"}
+    assert "create index concurrently if not exists leads_nickname_idx on public.leads" in (
+        tmp_path / index_migration).read_text()
     assert "revoke all on public.ai_video_stats from anon, authenticated;" in (
         tmp_path / "sql/views/ai_video_stats.sql").read_text()
     production = server.url(server.create_database("production", template=template_database))

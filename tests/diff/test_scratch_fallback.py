@@ -35,7 +35,7 @@ def test_a_user_without_createdb_gets_the_diff_from_a_throwaway_server(toy, empt
 
         assert clean.code == 0, clean.out + clean.err
         assert "public.notes.pinned" in drift.out, drift.out + drift.err
-        assert "buckets not compared: the user of the first database may not read storage.buckets" in drift.out
+        assert "buckets not compared: the user of the live database may not read storage.buckets" in drift.out
         assert query(server.admin_url, "select datname from pg_database order by 1") == databases_before
     finally:
         execute(server.admin_url, f"drop role {role}")

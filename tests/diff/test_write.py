@@ -42,11 +42,13 @@ def test_written_files_reproduce_the_local_database(toy, empty_url, server):
 
     assert result.code == 0, result.err
     written = {line.removeprefix("wrote ") for line in result.out.splitlines() if line.startswith("wrote ")}
-    assert written == {"sql/migrations/0002_pin_notes.sql", "sql/functions/note_length.sql",
-                       "sql/functions/notes_touch.sql", "sql/triggers/notes.sql", "sql/policies/notes.sql"}
+    assert written == {"sql/migrations/0002_pin_notes.sql", "sql/migrations/0003_pin_notes_indexes.sql",
+                       "sql/functions/note_length.sql", "sql/functions/notes_touch.sql", "sql/triggers/notes.sql",
+                       "sql/policies/notes.sql"}
     migration = (toy.root / "sql/migrations/0002_pin_notes.sql").read_text()
     assert "alter table public.notes add column pinned boolean" in migration
-    assert "create index notes_pinned_idx" in migration.lower()
+    assert "create index concurrently if not exists notes_pinned_idx" in (
+        toy.root / "sql/migrations/0003_pin_notes_indexes.sql").read_text()
     assert "char_length" in (toy.root / "sql/functions/note_length.sql").read_text()
 
     rebuilt = server.url(server.create_database("rebuilt"))

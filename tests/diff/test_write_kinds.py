@@ -75,7 +75,9 @@ def test_a_dropped_column_is_written_only_when_destruction_is_allowed(toy, empty
     guarded = cli("diff", "--write", "drop_archived", project=toy, url=empty_url)
 
     assert guarded.code == 0, guarded.err
-    assert "left out (destructive, needs --allow-destructive): column public.notes.archived" in guarded.out
+    assert guarded.out.splitlines() == [
+        "left out (destructive, needs --allow-destructive): column public.notes.archived",
+        "Nothing else differs: nothing written."]
     assert not (toy.root / "sql/migrations/0002_drop_archived.sql").exists()
 
     allowed = cli("diff", "--write", "drop_archived", "--allow-destructive", project=toy, url=empty_url)

@@ -8,23 +8,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
 from tests.factories import load_all
 
 
 def tenant_tables(db) -> list[tuple[str, str]]:
     """(table, tenant column) of every table of public whose tenant column references auth.users."""
-    rows = db.execute(
-        """
-        select c.relname as table_name, a.attname as column_name
-        from pg_constraint as fk
-        join pg_class as c on c.oid = fk.conrelid
-        join pg_attribute as a on a.attrelid = c.oid and a.attnum = fk.conkey[1]
-        where fk.contype = 'f' and fk.confrelid = 'auth.users'::regclass
-          and c.relnamespace = 'public'::regnamespace and a.attname in ('user_id', 'created_by')
-        order by 1
-        """
-    ).fetchall()
-    return [(r["table_name"], r["column_name"]) for r in rows]
+    rows = db.execute(f"select t.table_name, t.attname from ({TENANT_COLUMNS_QUERY}) as t order by 1").fetchall()
+    return [(r["table_name"], r["attname"]) for r in rows]
 
 
 def rows_of(db, user, tables) -> dict[str, int]:

@@ -18,11 +18,11 @@ import pytest
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
 from tests.factories import REGISTRY, TableAccess, load_all
 
 load_all()
 TABLES = sorted(REGISTRY)
-TENANT_COLUMNS = ("user_id", "created_by")
 # A refused write is either a privilege/RLS refusal or an integrity refusal
 # (a composite foreign key tying the child's tenant to its parent's).
 REFUSED = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ForeignKeyViolation,
@@ -44,18 +44,8 @@ def case(request, db):
 
 
 def tenant_column(db, table: str) -> str | None:
-    found = db.execute(
-        """
-        select a.attname
-        from pg_constraint as c
-        join pg_attribute as a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
-        where c.conrelid = format('public.%%I', %s::text)::regclass
-          and c.contype = 'f'
-          and c.confrelid = 'auth.users'::regclass
-          and a.attname = any (%s)
-        """,
-        (table, list(TENANT_COLUMNS)),
-    ).fetchone()
+    found = db.execute(f"select t.attname from ({TENANT_COLUMNS_QUERY}) as t where t.table_name = %s",
+                       (table,)).fetchone()
     return found["attname"] if found else None
 
 

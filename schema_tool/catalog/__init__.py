@@ -1,6 +1,6 @@
 """The catalog model: what a database holds, one typed row class and one query per object kind.
 
-Every query is a .sql file in catalog/ (package data), read by `read` with two
+Every query is a .sql file beside this module (package data), read by `read` with two
 parameters: `excluded`, the platform schemas left out (PLATFORM_SCHEMAS), and
 `schemas`, the schemas compared (the rows of schemas.sql). `read_all` reads
 every kind with an empty search_path, so the server prints every name
@@ -28,14 +28,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
-# Schemas left out by default: the tool's own history, and what Supabase (or
-# the bootstrap layer standing in for it) manages. User policies on
-# storage.objects and user triggers on platform tables are still read.
-PLATFORM_SCHEMAS = (
-    "schema_tool", "auth", "storage", "extensions", "graphql", "graphql_public", "realtime", "_realtime",
-    "supabase_functions", "supabase_migrations", "vault", "pgsodium", "pgsodium_masks", "net", "cron",
-    "pgbouncer", "_analytics", "pgtle", "topology", "tiger", "tiger_data",
-)
+from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 
 # Kinds whose query reads a table that exists only where the platform
 # provides it (storage on Supabase or the bootstrap, cron with pg_cron).
@@ -338,7 +331,7 @@ KINDS = tuple(ROW_TYPES)
 
 @cache
 def query(kind: str) -> str:
-    return resources.files("schema_tool").joinpath("catalog", f"{kind}.sql").read_text(encoding="utf-8")
+    return resources.files(__name__).joinpath(f"{kind}.sql").read_text(encoding="utf-8")
 
 
 def compared_schemas(conn: psycopg.Connection, excluded: tuple[str, ...] = PLATFORM_SCHEMAS) -> list[str]:
