@@ -10,8 +10,14 @@ makes these fixtures available:
   testcontainers; `--schema-database-url URL` (or
   SCHEMA_TOOL_TEST_DATABASE_URL) uses an existing server, where the suite
   creates its databases and drops them at the end.
+- `schema_project`: the project whose sql/ is applied: `--schema-project DIR`,
+  else the nearest folder holding sql/migrations upwards from pytest's rootdir.
 - `schema_template`: a database holding the whole schema, applied once per
   session; clones are made from it with CREATE DATABASE ... TEMPLATE.
+
+The server runs on pytest-postgresql's PostgreSQLExecutor and the databases
+are made and dropped by its DatabaseJanitor (the README says why its
+ready-made fixtures are not used as they are).
 - `schema_db`: a `schema_tool.testing.Db` on a clone, inside a transaction
   rolled back after the test, with `as_user(uid)`, `as_anon()`,
   `as_service_role()`, `new_user()` and `insert()`.
@@ -179,13 +185,13 @@ def schema_project(pytestconfig) -> project.Project:
     if chosen:
         root = Path(chosen).resolve()
         if not (root / "sql").is_dir():
-            raise pytest.UsageError(f"--schema-project {chosen}: no sql/ folder there")
+            pytest.fail(f"--schema-project {chosen}: no sql/ folder there", pytrace=False)
     else:
         try:
             root = project.find_root(Path(str(pytestconfig.rootpath)))
         except UsageError:
-            raise pytest.UsageError(f"no schema project found: no sql/migrations folder in {pytestconfig.rootpath} "
-                                    f"or above it; pass --schema-project DIR (the folder holding sql/)") from None
+            pytest.fail(f"no schema project found: no sql/migrations folder in {pytestconfig.rootpath} or above "
+                        f"it; pass --schema-project DIR (the folder holding sql/)", pytrace=False)
     return project.load(root)
 
 

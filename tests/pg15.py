@@ -45,7 +45,7 @@ def _os_user() -> str | None:
 def _run(argv: list[str], user: str | None) -> None:
     if user:
         argv = ["runuser", "-u", user, "--", *argv]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
 
