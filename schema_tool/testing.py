@@ -4,7 +4,8 @@ A `Db` wraps one superuser connection inside a transaction that the test
 fixture rolls back. `as_user`, `as_anon` and `as_service_role` open a
 savepoint, switch to the API role with the JWT claims Supabase would set, and
 switch back on leaving; an error inside rolls back to the savepoint and
-propagates, so a test writes `with pytest.raises(...): with db.as_user(b) as cur: ...`.
+propagates, so a test writes `with pytest.raises(...): with db.as_user(b) as cur: ...`; an error caught inside
+the block (`with db.as_anon() as cur: with pytest.raises(...): ...`) rolls back to the savepoint on leaving.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 
 import psycopg
 from psycopg import sql
+from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
@@ -86,4 +88,8 @@ class Db:
                 (role, json.dumps(claims)),
             )
             yield self.conn.cursor(row_factory=dict_row)
+            if self.conn.info.transaction_status == TransactionStatus.INERROR:
+                # the block caught a database error itself (`with pytest.raises(...)` inside it): roll back to
+                # the savepoint, which undoes the role and the claims too, and carry on
+                raise psycopg.Rollback()
             self.conn.execute("select set_config('role', 'none', true), set_config('request.jwt.claims', '', true)")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from schema_tool import apply, project
 from schema_tool.pytest_plugin import Server
 from schema_tool.testing import Db
 from tests import factories
-from tests.toy import toy  # noqa: F401  (fixture)
+from tests.pg15 import pg15_cron_url  # noqa: F401  (fixture: one PostgreSQL 15 for the session)
+from tests.toy import ROOT, toy  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +46,30 @@ def empty_url(server: Server) -> str:
     name = server.create_database("empty")
     yield server.url(name)
     server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def bootstrapped(server, tmp_path_factory) -> str:
+    """A database with only the bootstrap layer (roles, auth, storage, vector): a template, never used directly."""
+    folder = tmp_path_factory.mktemp("bootstrap-only")
+    (folder / "sql").mkdir()
+    (folder / "sql" / "bootstrap").symlink_to(ROOT / "sql" / "bootstrap")
+    name = server.create_database("bootstrapped")
+    with psycopg.connect(server.url(name), autocommit=True) as conn:
+        apply.up(conn, project.load(folder), apply.ApplyOptions())
+    return name
+
+
+@pytest.fixture(scope="session")
+def bootstrapped_connection(server: Server, bootstrapped: str):
+    """One clone of `bootstrapped`, shared by tests that roll back everything they do."""
+    name = server.create_database("bootstrapped_shared", template=bootstrapped)
+    with psycopg.connect(server.url(name), autocommit=True) as conn:
+        yield conn
+
+
+@pytest.fixture
+def bootstrapped_db(bootstrapped_connection: psycopg.Connection) -> psycopg.Connection:
+    """The bootstrap layer alone, inside a transaction rolled back after the test."""
+    with bootstrapped_connection.transaction(force_rollback=True):
+        yield bootstrapped_connection

@@ -1,5 +1,5 @@
 """A PostgreSQL 15 cluster preloading pg_cron, from Debian's postgresql-15 and postgresql-15-cron
-packages, made for the module that asks for it: the real pg_cron, which the embedded server lacks, and
+packages, one for the session (per test worker; tests/conftest.py registers the fixture): the real pg_cron, which the embedded server lacks, and
 an older server for what differs between versions. Skips with the reason where the packages are absent."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _os_user() -> str | None:
 def _run(argv: list[str], user: str | None) -> None:
     if user:
         argv = ["runuser", "-u", user, "--", *argv]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
 
@@ -56,7 +56,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pg15_cron_url():
     """A PostgreSQL 15 cluster preloading pg_cron (cron.database_name = postgres); its URL."""
     if not (PG15_BIN / "initdb").exists():

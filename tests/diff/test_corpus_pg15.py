@@ -8,7 +8,7 @@ import pytest
 
 from schema_tool import apply, project
 from tests.diff.test_corpus import CORPUS, PAIRS, check_pair
-from tests.pg15 import ROOT, bootstrap_without_vector, pg15_cron_url  # noqa: F401  (fixture)
+from tests.pg15 import ROOT, bootstrap_without_vector
 
 
 class Pg15:
@@ -31,7 +31,7 @@ class Pg15:
 
 
 @pytest.fixture(scope="module")
-def pg15(pg15_cron_url) -> tuple[Pg15, str]:  # noqa: F811
+def pg15(pg15_cron_url) -> tuple[Pg15, str]:
     server = Pg15(pg15_cron_url)
     name = server.create_database("bootstrapped15")
     with psycopg.connect(server.url(name), autocommit=True) as conn:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import psycopg
 
 from schema_tool import diff
-from tests.pg15 import pg15_cron_url  # noqa: F401  (fixture)
 
 
 def _database(admin_url: str, name: str, *statements: str) -> str:
@@ -25,7 +24,7 @@ def _read(url: str):
         return diff.read_side(conn)
 
 
-def test_global_default_privileges_are_restored_on_postgresql_15(pg15_cron_url):  # noqa: F811
+def test_global_default_privileges_are_restored_on_postgresql_15(pg15_cron_url):
     changed = _database(pg15_cron_url, "defaults_changed",
                         "alter default privileges revoke truncate, references on tables from postgres",
                         "alter default privileges revoke execute on functions from public")

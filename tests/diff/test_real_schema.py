@@ -16,8 +16,9 @@ DRIFT = (
     "drop policy campaigns_owner on public.campaigns",
     "create or replace function public.support_tickets_stamp_resolved_at() returns trigger language plpgsql "
     "set search_path = '' as $$ begin return new; end $$",
-    "alter table public.leads add column nickname text",
-    "create index leads_nickname_idx on public.leads (nickname)",
+    # names no developer gives a column, so that a local change made by following the README cannot collide
+    "alter table public.leads add column drift_probe text",
+    "create index leads_drift_probe_idx on public.leads (drift_probe)",
     "alter table public.webhooks disable row level security",
     "revoke select on public.campaigns from authenticated",
     "alter table public.leads alter column status set default 'contacted'",
@@ -25,7 +26,7 @@ DRIFT = (
 
 
 def diff(*args: str, url: str):
-    return cli("diff", "--project", str(ROOT), "--database-url", url, *args, timeout=120)
+    return cli("diff", "--project", str(ROOT), "--database-url", url, *args)
 
 
 def test_after_up_diff_reports_nothing(migrated_url):
@@ -39,9 +40,9 @@ def test_hand_made_drift_is_reported_exactly_and_restored_by_the_sql(migrated_ur
     found = sorted((c["kind"], c["action"], c["name"]) for c in report["changes"])
     assert found == [
         ("column", "changed", "public.leads.status"),
-        ("column", "extra", "public.leads.nickname"),
+        ("column", "extra", "public.leads.drift_probe"),
         ("function", "changed", "public.support_tickets_stamp_resolved_at()"),
-        ("index", "extra", "public.leads_nickname_idx"),
+        ("index", "extra", "public.leads_drift_probe_idx"),
         ("policy", "missing", "campaigns_owner on public.campaigns"),
         ("privileges", "changed", "public.campaigns"),
         ("table", "changed", "public.webhooks"),
@@ -50,7 +51,7 @@ def test_hand_made_drift_is_reported_exactly_and_restored_by_the_sql(migrated_ur
 
     guarded = diff("--sql", url=migrated_url)
     assert "drop column" not in guarded.out
-    assert "left out (destructive" in guarded.err and "public.leads.nickname" in guarded.err
+    assert "left out (destructive" in guarded.err and "public.leads.drift_probe" in guarded.err
 
     restore = diff("--sql", "--allow-destructive", url=migrated_url).out
     execute(migrated_url, "begin", restore, "commit")
@@ -58,10 +59,10 @@ def test_hand_made_drift_is_reported_exactly_and_restored_by_the_sql(migrated_ur
 
 
 def test_from_and_to_compare_any_two_databases(migrated_url, server, template_database):
-    execute(migrated_url, "alter table public.leads add column nickname text")
+    execute(migrated_url, "alter table public.leads add column drift_probe text")
     result = cli("diff", "--from", server.url(template_database), "--to", migrated_url, "--json")
     changes = json.loads(result.out)["changes"]
-    assert [(c["kind"], c["action"], c["name"]) for c in changes] == [("column", "missing", "public.leads.nickname")]
+    assert [(c["kind"], c["action"], c["name"]) for c in changes] == [("column", "missing", "public.leads.drift_probe")]
 
 
 def test_objects_the_diff_does_not_model_are_reported(migrated_url):
@@ -126,8 +127,8 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
         migrated_url, server, template_database, tmp_path):
     shutil.copytree(ROOT / "sql", tmp_path / "sql")
     execute(migrated_url,
-            "alter table public.leads add column nickname text",
-            "create index leads_nickname_idx on public.leads (created_by, nickname)",
+            "alter table public.leads add column drift_probe text",  # a name no developer's own change takes
+            "create index leads_drift_probe_idx on public.leads (created_by, drift_probe)",
             "alter table public.leads alter column company type varchar(300)",
             "create or replace function public.support_tickets_stamp_resolved_at() returns trigger language plpgsql "
             "set search_path = '' as $$ begin new.resolved_at := coalesce(new.resolved_at, now()); return new; end $$",
@@ -135,8 +136,7 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
             "revoke delete on public.webhooks from authenticated",
             _with_first_project_column((ROOT / "sql/views/ai_video_stats.sql").read_text()))
 
-    result = cli("diff", "--project", str(tmp_path), "--database-url", migrated_url, "--write", "lead_nicknames",
-                 timeout=120)
+    result = cli("diff", "--project", str(tmp_path), "--database-url", migrated_url, "--write", "lead_nicknames")
 
     assert result.code == 0, result.err
     written = {line.split(" ", 1)[1] for line in result.out.splitlines() if line.startswith("wrote ")}
@@ -145,7 +145,7 @@ def test_write_on_the_real_schema_gives_files_that_build_and_upgrade_to_the_chan
     index_migration = f"sql/migrations/{next_version + 1:04d}_lead_nicknames_indexes.sql"
     assert written == {next_migration, index_migration, "sql/functions/support_tickets_stamp_resolved_at.sql",
                        "sql/policies/webhooks.sql", "sql/views/ai_video_stats.sql"}
-    assert "create index concurrently if not exists leads_nickname_idx on public.leads" in (
+    assert "create index concurrently if not exists leads_drift_probe_idx on public.leads" in (
         tmp_path / index_migration).read_text()
     assert "revoke all on public.ai_video_stats from anon, authenticated;" in (
         tmp_path / "sql/views/ai_video_stats.sql").read_text()

@@ -139,7 +139,7 @@ def test_two_racing_callbacks_consume_a_state_only_once(migrated_url):
         racer.join(timeout=1)
         assert racer.is_alive(), "the second callback should wait on the first one's row lock"
         first.commit()
-        racer.join(timeout=10)
+        racer.join(timeout=300)
         assert not racer.is_alive()
         second.commit()
         assert lost == [[]]

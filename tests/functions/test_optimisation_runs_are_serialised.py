@@ -57,12 +57,12 @@ def test_two_runs_for_one_user_raise_a_budget_once(migrated_url):
                 second.execute("select public.run_autopilot_optimization(%s) as s", (user,)).fetchone()["s"]))
             racer.start()
             second_pid = second.info.backend_pid
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 300
             while not waiting_on_advisory_lock(admin, second_pid):
                 assert racer.is_alive() and time.monotonic() < deadline, "the second run did not wait on the lock"
                 time.sleep(0.05)
             first.commit()
-            racer.join(timeout=60)
+            racer.join(timeout=300)
             assert not racer.is_alive()
             second.commit()
             assert results[0]["budgets_raised"] == 0

@@ -8,6 +8,9 @@ import math
 import psycopg
 import pytest
 
+from schema_tool.testing import Db
+from tests import factories
+
 
 def vector(**weights: float) -> str:
     """A 1536-dimension vector with the given weights at dimensions d0, d1, ..."""
@@ -220,22 +223,39 @@ def exact_similarities(db, user, query, limit=10):
         (query, user, limit)).fetchall()]
 
 
+@pytest.fixture(scope="module")
+def large_tenant_database(server, template_database):
+    """A clone holding a tenant of GRAPH_FROM chunks near d0 (similarity 0.67 to 1), on a grid along d1 and d2,
+    with the HNSW index rebuilt over them (cheap parameters: only the path is under test). Built once for the
+    module, committed; each test reads it in a transaction of its own."""
+    name = server.create_database("large_tenant", template=template_database)
+    with psycopg.connect(server.url(name), autocommit=True) as conn:
+        db = Db(conn, factories.makers())
+        user = db.new_user()
+        document = db.make("knowledge_documents", user)
+        db.execute(f"drop index {HNSW}")
+        # loaded as a restore would, without the per-row triggers (the chunk count's, 2-3 ms a chunk), and
+        # the count set once afterwards
+        db.execute("set session_replication_role = replica")
+        db.execute(
+            "insert into public.knowledge_chunks (document_id, user_id, chunk_index, content, embedding) "
+            "select %s, %s, i, 'chunk ' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
+            "|| repeat(',0', 1533) || ']')::extensions.vector "
+            "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
+        db.execute("set session_replication_role = origin")
+        db.execute("update public.knowledge_documents set chunk_count = %s where id = %s", (GRAPH_FROM, document["id"]))
+        db.execute(f"create index knowledge_chunks_embedding_idx on public.knowledge_chunks "
+                   f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
+        db.execute("analyze public.knowledge_chunks")
+        yield conn, user
+    server.drop_database(name)
+
+
 @pytest.fixture
-def large_tenant(db):
-    """A tenant of GRAPH_FROM chunks near d0 (similarity 0.67 to 1), on a grid along d1 and d2;
-    the HNSW index rebuilt over them (cheap parameters: only the path is under test)."""
-    user = db.new_user()
-    document = db.make("knowledge_documents", user)
-    db.execute(f"drop index {HNSW}")
-    db.execute(
-        "insert into public.knowledge_chunks (document_id, user_id, chunk_index, content, embedding) "
-        "select %s, %s, i, 'chunk ' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
-        "|| repeat(',0', 1533) || ']')::extensions.vector "
-        "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
-    db.execute(f"create index knowledge_chunks_embedding_idx on public.knowledge_chunks "
-               f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
-    db.execute("analyze public.knowledge_chunks")
-    return db, user
+def large_tenant(large_tenant_database):
+    conn, user = large_tenant_database
+    with conn.transaction(force_rollback=True):
+        yield Db(conn, factories.makers()), user
 
 
 @pytest.mark.parametrize("plan_cache_mode", ["force_generic_plan", "force_custom_plan"])

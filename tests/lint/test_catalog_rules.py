@@ -1,4 +1,5 @@
-"""Each catalog rule: make the problem, see exactly one finding, fix it, see none.
+"""Each catalog rule: make the problem, see exactly one finding, fix it, see none, in a transaction
+rolled back afterwards on a clone of the bootstrap layer.
 A rule without a description, a hint or a case here fails the suite."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ import psycopg
 import pytest
 
 from schema_tool import lint, project
-from tests.toy import ROOT, cli, execute
+from tests.toy import ROOT
 
 TENANT_TABLE = (
     "create table public.t (id uuid primary key default gen_random_uuid(), "
@@ -99,12 +100,18 @@ FILE_CASES = {
 }
 
 
-def findings(url: str, rule_id: str, files: project.Project | None = None) -> list[tuple[str, str]]:
-    """(object, message) of each row of one rule, run as `schema_tool lint` runs it."""
+def findings(conn: psycopg.Connection, rule_id: str, files: project.Project | None = None) -> list[tuple[str, str]]:
+    """(object, message) of each row of one rule, run as `schema_tool lint` runs it (its settings undone
+    afterwards)."""
     rule = next(r for r in lint.rules() if r.id == rule_id)
-    with psycopg.connect(url) as conn, conn.transaction():
+    with conn.transaction(force_rollback=True):
         lint.prepare(conn, files or project.Project(root=ROOT, files=()))
         return [(str(identity), message) for identity, message in lint.rule_rows(conn, rule)]
+
+
+def execute(conn: psycopg.Connection, *statements: str) -> None:
+    for statement in statements:
+        conn.execute(statement)
 
 
 def test_every_rule_has_a_description_a_hint_and_a_case():
@@ -121,24 +128,24 @@ def test_a_rule_id_is_its_file_stem():
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
-def test_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, empty_url):
-    assert cli("up", project=toy, url=empty_url).code == 0  # the real bootstrap layer
+def test_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, bootstrapped_db):
+    conn = bootstrapped_db  # the real bootstrap layer
     setup, problem, fix = CASES[rule_id]
-    execute(empty_url, *setup)
-    assert findings(empty_url, rule_id) == []
-    execute(empty_url, *problem)
-    assert len(findings(empty_url, rule_id)) == 1
-    execute(empty_url, *fix)
-    assert findings(empty_url, rule_id) == []
+    execute(conn, *setup)
+    assert findings(conn, rule_id) == []
+    execute(conn, *problem)
+    assert len(findings(conn, rule_id)) == 1
+    execute(conn, *fix)
+    assert findings(conn, rule_id) == []
 
 
 @pytest.mark.parametrize("rule_id", sorted(FILE_CASES))
-def test_file_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, empty_url):
+def test_file_rule_finds_exactly_the_problem_and_nothing_once_fixed(rule_id, toy, bootstrapped_db):
     problem, fix = FILE_CASES[rule_id]
     toy.write("functions/f.sql", problem)
-    assert [obj for obj, _ in findings(empty_url, rule_id, project.load(toy.root))] == ["public.f"]
+    assert [obj for obj, _ in findings(bootstrapped_db, rule_id, project.load(toy.root))] == ["public.f"]
     toy.write("functions/f.sql", fix)
-    assert findings(empty_url, rule_id, project.load(toy.root)) == []
+    assert findings(bootstrapped_db, rule_id, project.load(toy.root)) == []
 
 
 def test_a_rule_file_without_its_header_is_refused():

@@ -125,7 +125,10 @@ def test_a_policies_file_may_silence_a_table_rule_for_its_table(toy, empty_url):
 
 
 def test_the_project_has_no_findings(migrated_url):
-    result = cli("lint", "--project", str(ROOT), "--database-url", migrated_url, timeout=300)
+    """Safety and the catalog rules. Style (sqlfluff, over a minute of CPU on the whole project) is checked by
+    `schema_tool lint` itself, which CI and the developer workflow run beside the suite."""
+    result = cli("lint", "--only", "safety", "--only", "catalog", "--project", str(ROOT),
+                 "--database-url", migrated_url)
     assert result.code == 0, result.out
     assert "0 errors, 0 warnings" in result.out
 

@@ -19,7 +19,7 @@ import pytest
 from psycopg.rows import dict_row
 
 from schema_tool import apply, project
-from tests.pg15 import bootstrap_without_vector, pg15_cron_url, with_text  # noqa: F401  (fixture)
+from tests.pg15 import bootstrap_without_vector, with_text
 
 pytestmark = pytest.mark.slow
 

@@ -24,7 +24,7 @@ TABLE_A = ("create table public.a (id int primary key, n int);\n"
 POLICIES_A = ("revoke all on public.a from anon, authenticated;\n"
               "grant select on public.a to authenticated;\n"
               "create policy a_read on public.a for select to authenticated using (true);\n")
-HANG = 120  # seconds: only stops a hang
+HANG = 600  # seconds: only stops a hang
 
 
 class Run:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import psycopg
 import pytest
 
 from tests.toy import cli, execute
@@ -38,6 +39,7 @@ def test_wrong_password(toy, server):
     hba = server.pgdata / "pg_hba.conf"
     hba.write_text(f"local all {role} scram-sha-256\n" + hba.read_text())
     execute(server.admin_url, "select pg_reload_conf()")
-    socket_dir = server.pgdata
-    result = cli("status", project=toy, url=f"postgresql://{role}:{SECRET}@/postgres?host={socket_dir}")
+    socket = psycopg.conninfo.conninfo_to_dict(server.admin_url)  # the socket in the data directory
+    result = cli("status", project=toy, url=f"postgresql://{role}:{SECRET}@/postgres?host={socket['host']}"
+                                            f"&port={socket.get('port') or 5432}")
     assert_clean_failure(result, "password authentication failed")

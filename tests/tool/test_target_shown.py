@@ -21,7 +21,7 @@ def on_terminal(args: list[str], answer: str) -> tuple[int, str]:
     process = subprocess.Popen([sys.executable, "-m", "schema_tool", *args], cwd=ROOT, stdin=terminal,
                                stdout=subprocess.PIPE, stderr=terminal, env={"PATH": "/usr/bin:/bin"})
     os.close(terminal)
-    seen, answered, deadline = b"", False, time.monotonic() + 120
+    seen, answered, deadline = b"", False, time.monotonic() + 600
     while process.poll() is None and time.monotonic() < deadline:
         ready, _, _ = select.select([controller], [], [], 0.2)
         if ready:
@@ -32,7 +32,7 @@ def on_terminal(args: list[str], answer: str) -> tuple[int, str]:
         if not answered and b"Continue?" in seen:
             os.write(controller, answer.encode() + b"\n")
             answered = True
-    process.wait(timeout=120)
+    process.wait(timeout=600)
     os.close(controller)
     return process.returncode, seen.decode(errors="replace")
 

@@ -24,7 +24,7 @@ def test_existing_server_gets_its_databases_dropped_afterwards(server):
     prefix = f"run{uuid.uuid4().hex[:6]}_"
     seen = cli("test", "--database-url", server.admin_url, "--project", str(ROOT),
                "tests/tool/test_test_command.py::test_the_child_run_leaves_its_databases_while_it_runs",
-               "-p", "no:xdist", "-q", timeout=120, env={PREFIX_ENV: prefix, "EXPECTED_PREFIX": prefix})
+               "-p", "no:xdist", "-q", env={PREFIX_ENV: prefix, "EXPECTED_PREFIX": prefix})
     assert seen.code == 0, seen.out + seen.err
     assert "1 passed" in seen.out
     assert "schema_tool test: passed in" in seen.out
@@ -42,13 +42,13 @@ def test_the_child_run_leaves_its_databases_while_it_runs(server, template_datab
 
 def test_a_failing_suite_fails_the_command(server):
     result = cli("test", "--database-url", server.admin_url, "--project", str(ROOT),
-                 "tests/tool/test_sqlsplit.py", "-k", "no_test_has_this_name", "-p", "no:xdist", timeout=60)
+                 "tests/tool/test_sqlsplit.py", "-k", "no_test_has_this_name", "-p", "no:xdist")
     assert result.code != 0
 
 
 def test_docker_backend_without_an_engine_is_a_usage_error():
     result = cli("test", "--backend", "docker", "--project", str(ROOT), "tests/tool/test_sqlsplit.py",
-                 "-p", "no:xdist", timeout=600)
+                 "-p", "no:xdist")
     if result.code == 0:
         return  # a Docker engine answers on this machine: the suite ran in a container
     assert result.code == 2
