@@ -53,6 +53,6 @@ def test_changed_style_settings_lint_every_file_again(toy):
 
     # sqlfluff keeps a configuration file it read for the life of the process: a new process, as a
     # user's next `schema_tool lint` is.
-    done = cli("lint", "--only", "style", "--json", project=toy)
+    done = cli("lint", "--only", "style", "--json", project=toy, process=True)
     assert done.code == 0, done.out + done.err
     assert "sqlfluff-CP01" not in done.out
