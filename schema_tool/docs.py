@@ -87,7 +87,7 @@ def table_files(project: Project, table: str) -> TableFiles:
     changes = re.compile(CHANGES_TABLE.format(table=re.escape(table)), re.I)
     for m in project.migrations:
         if found.created_by is None:
-            if table in CREATE_TABLE.findall(m.text):
+            if table in m.tables_created:
                 found.created_by = m.rel
             continue
         statements = ("\n".join(line for line in s.text.splitlines() if not line.lstrip().startswith("--")).strip()

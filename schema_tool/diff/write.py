@@ -263,7 +263,7 @@ def _write_trigger(project, change: Change, live: Catalog, written: dict, migrat
         path, text, start, end = found
         written[path] = text[:start] + statement + text[end:]
     else:
-        path = _repeatable_path("triggers", schema, table)
+        path = repeatable_path("triggers", schema, table)
         existing = written.get(path) or ((project.root / path).read_text(encoding="utf-8")
                                          if (project.root / path).is_file() else f"-- {path}\n")
         written[path] = existing.rstrip("\n") + f"\n\n{statement};\n"

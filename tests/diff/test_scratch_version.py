@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from schema_tool import diff
-from tests.pg15 import VECTOR_BLOCK, pg15_cron_url  # noqa: F401  (fixture)
+from tests.pg15 import VECTOR_BLOCK
 from tests.toy import cli, execute
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,6 @@ and logged once; a run for another user does not wait."""
 
 from __future__ import annotations
 
-import datetime
 import threading
 import time
 import uuid

@@ -19,7 +19,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
-from tests.factories import REGISTRY, TableAccess, load_all
+from tests.factories import REGISTRY, load_all
 
 load_all()
 TABLES = sorted(REGISTRY)
