@@ -9,6 +9,10 @@ create or replace function public.nearest_by_embedding_graph(
 returns table (id uuid, distance double precision)
 language plpgsql
 stable
+-- p_limit rows, 10 by default: without this the planner expects 1000 and
+-- joins the callers' tables to the answer by reading them whole (a hash
+-- join over a sequential scan) instead of by primary key
+rows 10
 set search_path = ''
 -- Iterative scans keep walking the HNSW graph until enough rows of this
 -- tenant pass the filter instead of returning short answers. The walk is

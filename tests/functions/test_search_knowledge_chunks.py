@@ -203,14 +203,15 @@ HNSW = "public.knowledge_chunks_embedding_idx"
 
 def scans(db) -> tuple[int, int]:
     """Scans of knowledge_chunks in this transaction: through the HNSW index, and any other way (a sequential
-    scan or another index: whatever the planner picks to count or rank a tenant's chunks) but the primary key,
-    through which the graph path reads the chunks it found."""
+    scan or another index: whatever the planner picks to count or rank a tenant's chunks) but the indexes led by
+    id, through which the graph path reads the chunks it found."""
     row = db.execute(
         "select pg_stat_get_xact_numscans(%s::regclass) as hnsw, "
         "pg_stat_get_xact_numscans('public.knowledge_chunks'::regclass) "
         "+ (select sum(pg_stat_get_xact_numscans(i.indexrelid)) from pg_index as i "
         "   where i.indrelid = 'public.knowledge_chunks'::regclass and i.indexrelid <> %s::regclass "
-        "   and not i.indisprimary) as other",
+        "   and i.indkey[0] <> (select a.attnum from pg_attribute as a "
+        "                       where a.attrelid = i.indrelid and a.attname = 'id')) as other",
         (HNSW, HNSW)).fetchone()
     return row["hnsw"], row["other"]
 
