@@ -13,6 +13,8 @@ each a figure measured side by side with its target.
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import sys
 import tempfile
@@ -109,6 +111,36 @@ def standalone_context(quick: bool) -> tuple[Context, object]:
     """For running one benchmark module on its own: a started server and its context."""
     server = start_server()
     return Context(server.get_uri(), quick), server
+
+
+def run_standalone(bench, doc: str, quick_help: str) -> None:
+    """A module's main(): `--quick`, one throwaway server, bench(ctx), its rows printed with their targets."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    args = parser.parse_args()
+    ctx, server = standalone_context(args.quick)
+    try:
+        rows = bench(ctx)
+    finally:
+        server.cleanup()
+    for row in rows:
+        print(f"{row.name}: {row.measured:g} {row.unit} (target {row.as_json()['target']}) "
+              f"{'met' if row.met else row.miss()} {row.note}")
+
+
+def create_users(conn: psycopg.Connection, count: int) -> list:
+    """`count` new auth users (the tenants of a benchmark); their ids, in creation order."""
+    return [r[0] for r in conn.execute(
+        "insert into auth.users (id, email) select gen_random_uuid(), gen_random_uuid() || '@bench.test' "
+        "from generate_series(1, %s) returning id", (count,)).fetchall()]
+
+
+def as_tenant(conn: psycopg.Connection, user_id) -> None:
+    """Inside a transaction: what follows runs as the application runs it for `user_id`: role
+    authenticated, the user's JWT claims (auth.uid()), row level security on."""
+    conn.execute("set local role authenticated")
+    conn.execute("select set_config('request.jwt.claims', %s, true)",
+                 (json.dumps({"sub": str(user_id), "role": "authenticated"}),))
 
 
 def backend_cpu_ns(conn: psycopg.Connection) -> int:

@@ -20,8 +20,6 @@ EXPLAIN (ANALYZE, BUFFERS) of both forms.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import time
 
@@ -96,8 +94,7 @@ def grow(conn, total: int, log) -> None:
     started = time.perf_counter()
     have = conn.execute("select count(*) from public.leads").fetchone()[0]
     if not conn.execute("select count(*) from auth.users").fetchone()[0]:
-        conn.execute("insert into auth.users (id, email) select gen_random_uuid(), 'tenant' || n || '@bench.test' "
-                     "from generate_series(1, %s) as n", (TENANTS,))
+        benchlib.create_users(conn, TENANTS)
         conn.execute("create table public.bench_tenants as select row_number() over (order by id) - 1 as n, id "
                      "from auth.users")
     add = total - have
@@ -131,9 +128,7 @@ def tenants(conn) -> dict[str, tuple]:
 def run(conn, sql, params, as_user) -> tuple[float, float]:
     with conn.transaction(force_rollback=True):
         if as_user:
-            conn.execute("set local role authenticated")
-            conn.execute("select set_config('request.jwt.claims', %s, true)",
-                         (json.dumps({"sub": str(params["u"]), "role": "authenticated"}),))
+            benchlib.as_tenant(conn, params["u"])
         with benchlib.Clock(conn) as clock:
             conn.execute(sql, params).fetchall()
     return clock.cpu_s * 1000, clock.wall_s * 1000
@@ -142,9 +137,7 @@ def run(conn, sql, params, as_user) -> tuple[float, float]:
 def explain(conn, sql, params, as_user) -> str:
     with conn.transaction(force_rollback=True):
         if as_user:
-            conn.execute("set local role authenticated")
-            conn.execute("select set_config('request.jwt.claims', %s, true)",
-                         (json.dumps({"sub": str(params["u"]), "role": "authenticated"}),))
+            benchlib.as_tenant(conn, params["u"])
         return "\n".join(r[0] for r in conn.execute("explain (analyze, buffers) " + sql, params).fetchall())
 
 
@@ -202,14 +195,7 @@ def bench(ctx: benchlib.Context, log=print) -> list[benchlib.Row]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="100,000 leads only")
-    args = parser.parse_args()
-    ctx, server = benchlib.standalone_context(args.quick)
-    try:
-        bench(ctx)
-    finally:
-        server.cleanup()
+    benchlib.run_standalone(bench, __doc__, "100,000 leads only")
 
 
 if __name__ == "__main__":

@@ -17,43 +17,28 @@ returns table (
 language plpgsql
 volatile
 set search_path = ''
--- The graph path: iterative scans keep walking the HNSW graph until p_limit
--- rows of this tenant pass the filter instead of returning short answers
--- (ef_search 200 bought little recall for its cost: docs/knowledge-search.md). The
--- walk is capped at 5,000 tuples: one that cannot find this tenant's rows
--- gives up early, and the exact ranking answers.
-set hnsw.iterative_scan = 'relaxed_order'
-set hnsw.ef_search = 100
-set hnsw.max_scan_tuples = 5000
--- Sorting is never avoidable on the exact path, and on the graph path this
--- makes the HNSW index the only plan: a generic plan cannot fall back to
--- sorting a large tenant's chunks, whatever it assumes about p_user_id.
-set enable_sort = off
 as $$
 -- Runs with the caller's rights: row level security limits an authenticated
 -- caller to their own chunks whatever p_user_id says (another user's id
 -- yields nothing); service_role may search any user's chunks.
 --
 -- Two paths, chosen by counting the tenant's chunks (an index-only scan of
--- the btree on user_id, stopped at graph_from), never by the planner's guess:
--- - a tenant with fewer than graph_from chunks is ranked exactly: its chunks
---   through the btree, sorted by cosine_distance(), which the HNSW index
---   cannot serve, so no plan walks the graph for a small tenant;
--- - a larger tenant is answered through the HNSW index (the distance
---   operator, an iterative scan), and ranked exactly after all should the
---   walk come back short (it stops after hnsw.max_scan_tuples tuples) or
---   find no chunk with a similarity of graph_trusted_from or more.
+-- the btree on user_id, stopped at embedding_graph_from()), never by the
+-- planner's guess:
+-- - a smaller tenant is ranked exactly: its chunks through the btree, sorted
+--   by cosine_distance(), which the HNSW index cannot serve, so no plan walks
+--   the graph for a small tenant;
+-- - a larger one through the HNSW index, by nearest_by_embedding_graph()
+--   (which ranks exactly after all when the graph finds nothing close).
 -- The threshold is applied outside the nearest-neighbour query, so it never
 -- keeps an index scan walking. The statements are static: their plans are
 -- cached, and a generic plan takes the same path as a custom one.
 declare
-    graph_from constant integer := 20000;
-    graph_trusted_from constant double precision := 0.8;
     started timestamptz := clock_timestamp();
-    tenant_chunks integer;
+    through_graph boolean;
     ranked refcursor;
     chunk_ids uuid[] := '{}';
-    similarities double precision[] := '{}';
+    top_similarity double precision;
 begin
     if p_query_embedding is null then
         raise exception 'search_knowledge_chunks: p_query_embedding must not be NULL'
@@ -69,15 +54,22 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    select count(*) into tenant_chunks
+    select count(*) >= public.embedding_graph_from() into through_graph
     from (
         select 1
         from public.knowledge_chunks as c
         where c.user_id = p_user_id
-        limit graph_from
+        limit public.embedding_graph_from()
     ) as t;
 
-    if tenant_chunks < graph_from then
+    if through_graph then
+        open ranked for
+            select c.id, c.document_id, c.chunk_index, c.content, c.metadata, 1 - g.distance
+            from public.nearest_by_embedding_graph('public.knowledge_chunks', p_user_id, p_query_embedding, p_limit) as g
+            inner join public.knowledge_chunks as c on c.id = g.id
+            where 1 - g.distance >= coalesce(p_similarity_threshold, -1)
+            order by g.distance;
+    else
         open ranked for
             select n.id, n.document_id, n.chunk_index, n.content, n.metadata, 1 - n.distance
             from (
@@ -91,66 +83,20 @@ begin
             ) as n
             where 1 - n.distance >= coalesce(p_similarity_threshold, -1)
             order by n.distance;
-    else
-        open ranked for
-            with by_graph as materialized (
-                select c.id, c.document_id, c.chunk_index, c.content, c.metadata,
-                       c.embedding operator(extensions.<=>) p_query_embedding as distance
-                from public.knowledge_chunks as c
-                where c.user_id = p_user_id
-                  and c.embedding is not null
-                order by c.embedding operator(extensions.<=>) p_query_embedding
-                limit p_limit
-            ),
-
-            -- Trusted when it is full and its best match is close: when the
-            -- tenant has nothing near the query, its chunks are all about
-            -- equally far, and no graph walk finds which ten are nearest.
-            trusted as (
-                select count(*) = p_limit and min(g.distance) <= 1 - graph_trusted_from as yes
-                from by_graph as g
-            ),
-
-            exactly as materialized (
-                select c.id, c.document_id, c.chunk_index, c.content, c.metadata,
-                       extensions.cosine_distance(c.embedding, p_query_embedding) as distance
-                from public.knowledge_chunks as c
-                where c.user_id = p_user_id
-                  and c.embedding is not null
-                  and not (select t.yes from trusted as t)
-                order by distance
-                limit p_limit
-            ),
-
-            nearest as (
-                select g.* from by_graph as g where (select t.yes from trusted as t)
-                union all
-                select e.* from exactly as e
-            )
-
-            select n.id, n.document_id, n.chunk_index, n.content, n.metadata, 1 - n.distance
-            from nearest as n
-            where 1 - n.distance >= coalesce(p_similarity_threshold, -1)
-            order by n.distance;
     end if;
 
     loop
         fetch ranked into chunk_id, document_id, chunk_index, content, metadata, similarity;
         exit when not found;
         return next;
-        chunk_ids := array_append(chunk_ids, chunk_id);
-        similarities := array_append(similarities, similarity);
+        chunk_ids := chunk_ids || chunk_id;
+        top_similarity := coalesce(top_similarity, similarity);
     end loop;
     close ranked;
 
     perform public.log_knowledge_access(
-        p_user_id, encode(sha256(extensions.vector_send(p_query_embedding)), 'hex'),
-        (
-            select coalesce(jsonb_agg(jsonb_build_object('chunk_id', r.id, 'similarity', r.s) order by r.n), '[]')
-            from unnest(chunk_ids, similarities) with ordinality as r (id, s, n)
-        ),
-        p_limit, coalesce(p_similarity_threshold, -1),
-        extract(epoch from clock_timestamp() - started) * 1000
+        p_user_id, encode(sha256(extensions.vector_send(p_query_embedding)), 'hex'), chunk_ids, top_similarity,
+        p_limit, coalesce(p_similarity_threshold, -1), extract(epoch from clock_timestamp() - started) * 1000
     );
 end
 $$;

@@ -105,6 +105,36 @@ def test_the_log_keeps_a_hash_of_the_query_not_the_query(library):
     assert all(r["duration_ms"] >= 0 for r in own)
 
 
+@pytest.mark.parametrize("chunk_ids, top_similarity", [
+    ("{}", 0.9),                                         # a best similarity without results
+    ("{00000000-0000-0000-0000-000000000001}", None),    # results without their best similarity
+    ("{NULL}", 0.9),                                     # a NULL among the chunks
+    ("{00000000-0000-0000-0000-000000000001}", 1.5),     # no cosine similarity is above 1
+])
+def test_the_log_refuses_what_no_search_produces(library, chunk_ids, top_similarity):
+    db, a, _, _ = library
+    with pytest.raises(psycopg.errors.InvalidParameterValue):
+        with db.as_user(a) as cur:
+            cur.execute("select public.log_knowledge_access(%s, %s, %s::uuid[], %s, 10, 0, 1)",
+                        (a, "a" * 64, chunk_ids, top_similarity))
+
+
+def test_the_graph_path_sees_only_the_callers_rows_and_only_the_searched_tables(library):
+    db, a, b, chunks = library
+    with db.as_user(b) as cur:
+        found = cur.execute("select id from public.nearest_by_embedding_graph('public.knowledge_chunks', %s, %s, 10)",
+                            (a, vector(d0=1))).fetchall()
+    assert found == []  # a's chunks are not b's to see, even through the graph
+    with db.as_user(a) as cur:
+        found = cur.execute("select id from public.nearest_by_embedding_graph('public.knowledge_chunks', %s, %s, 10)",
+                            (a, vector(d0=1))).fetchall()
+    assert {r["id"] for r in found} == set(chunks.values())
+    with pytest.raises(psycopg.errors.InvalidParameterValue):
+        with db.as_user(a) as cur:
+            cur.execute("select * from public.nearest_by_embedding_graph('public.leads', %s, %s, 10)",
+                        (a, vector(d0=1)))
+
+
 def test_users_read_only_their_own_search_log(library):
     db, a, b, _ = library
     with db.as_user(a) as cur:
@@ -164,7 +194,7 @@ def test_it_is_callable_as_the_application_calls_it(library):
 
 # --- which path a search takes ------------------------------------------------
 #
-# A tenant below the function's graph_from (20,000 chunks) is ranked exactly
+# A tenant below embedding_graph_from() (20,000 chunks) is ranked exactly
 # through the btree on user_id; a larger one is answered through the HNSW index,
 # and ranked exactly after all when the graph's answer is short or has no close
 # match. The index scans a call made are read from the transaction's own
@@ -176,12 +206,15 @@ HNSW = "public.knowledge_chunks_embedding_idx"
 
 def scans(db) -> tuple[int, int]:
     """Scans of knowledge_chunks in this transaction: through the HNSW index, and any other way (a sequential
-    scan or another index: whatever the planner picks to count or rank a tenant's chunks)."""
+    scan or another index: whatever the planner picks to count or rank a tenant's chunks) but the indexes led by
+    id, through which the graph path reads the chunks it found."""
     row = db.execute(
         "select pg_stat_get_xact_numscans(%s::regclass) as hnsw, "
         "pg_stat_get_xact_numscans('public.knowledge_chunks'::regclass) "
         "+ (select sum(pg_stat_get_xact_numscans(i.indexrelid)) from pg_index as i "
-        "   where i.indrelid = 'public.knowledge_chunks'::regclass and i.indexrelid <> %s::regclass) as other",
+        "   where i.indrelid = 'public.knowledge_chunks'::regclass and i.indexrelid <> %s::regclass "
+        "   and i.indkey[0] <> (select a.attnum from pg_attribute as a "
+        "                       where a.attrelid = i.indrelid and a.attname = 'id')) as other",
         (HNSW, HNSW)).fetchone()
     return row["hnsw"], row["other"]
 

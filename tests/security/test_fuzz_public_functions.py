@@ -35,6 +35,8 @@ def fuzz_values(type_name: str, other_user: str) -> list:
         "numeric": [None, "NaN", -1, "1e100"],
         "date": [None, "infinity", "-infinity", "2026-01-06"],
         "extensions.vector": [None, ZERO, "[1,2,3]", unit_vector(1)],
+        "uuid[]": [None, "{}", "{NULL}", "{" + other_user + "}", "{" + ",".join([other_user] * 1001) + "}"],
+        "regclass": [None, "public.leads", "public.knowledge_chunks", "public.conversations", "pg_catalog.pg_class"],
     }[type_name]
 
 
@@ -44,7 +46,8 @@ def good_value(name: str, type_name: str, me: str):
         "p_state": "s" * 32, "p_reason": "moving on", "p_week_start": "2026-01-05",
     }.get(name) or {
         "uuid": str(uuid.uuid4()), "text": "x", "jsonb": "[]", "integer": 10, "double precision": 0.5,
-        "numeric": 1, "date": "2026-01-05", "extensions.vector": unit_vector(1),
+        "numeric": 1, "date": "2026-01-05", "extensions.vector": unit_vector(1), "uuid[]": "{}",
+        "regclass": "public.knowledge_chunks",
     }[type_name]
 
 
@@ -77,9 +80,12 @@ FUNCTIONS = {
     "export_user_data": [("p_user_id", "uuid")],
     "get_autopilot_dashboard_stats": [("p_user_id", "uuid")],
     "get_default_model": [("p_provider", "text"), ("p_model_type", "text")],
-    "log_knowledge_access": [("p_user_id", "uuid"), ("p_query_hash", "text"), ("p_results", "jsonb"),
-                             ("p_limit", "integer"), ("p_similarity_threshold", "double precision"),
-                             ("p_duration_ms", "numeric")],
+    "embedding_graph_from": [],
+    "log_knowledge_access": [("p_user_id", "uuid"), ("p_query_hash", "text"), ("p_chunk_ids", "uuid[]"),
+                             ("p_top_similarity", "double precision"), ("p_limit", "integer"),
+                             ("p_similarity_threshold", "double precision"), ("p_duration_ms", "numeric")],
+    "nearest_by_embedding_graph": [("p_table", "regclass"), ("p_user_id", "uuid"),
+                                   ("p_query_embedding", "extensions.vector"), ("p_limit", "integer")],
     "request_data_deletion": [("p_reason", "text")],
     "request_data_export": [],
     "search_conversations": [("p_user_id", "uuid"), ("p_query_embedding", "extensions.vector"),
