@@ -185,10 +185,11 @@ class Runner:
         """Repeatable files in order, then their history rows with the fingerprint each left (read in
         one query: no file changes another's objects)."""
         durations = []
+        drops = self._policy_drops([f for f in files if f.layer == "policies"])
         for f in files:
             started = time.monotonic()
-            if f.layer == "policies":
-                self._drop_policies(f)
+            if f.rel in drops:
+                self.conn.execute(drops[f.rel])
             self._run_file(f)
             durations.append(_ms_since(started))
         left = fingerprint.fingerprints(self.conn, files)
@@ -205,12 +206,16 @@ class Runner:
             joined.clear()
             self.plan.recorded = dict(recorded_before)
             started = time.monotonic()
-            columns = _column_types(self.conn)
+            # Only functions applied earlier keep plans made for the old column types (an empty database
+            # has none until the end of its first run).
+            functions_applied = any(path.startswith("sql/functions/") for path in self.plan.recorded)
+            columns = _column_types(self.conn) if functions_applied else set()
             self._statements_without_default_grants(f)
             history.record(self.conn, f, duration_ms=_ms_since(started))
             reasons = {path: f"its objects were changed by {f.rel}" for path in self._broken()}
-            for path in self._functions_reading(columns - _column_types(self.conn)):
-                reasons.setdefault(path, f"it reads a table whose column types {f.rel} changed")
+            if functions_applied:
+                for path in self._functions_reading(columns - _column_types(self.conn)):
+                    reasons.setdefault(path, f"it reads a table whose column types {f.rel} changed")
             if last and not self.plan.repeatables_blocked:
                 reasons.update({s.path: s.reason for _, s in self._repeatable_steps() if s.state != "applied"})
             joined.extend(self._dependants(reasons))
@@ -325,15 +330,19 @@ class Runner:
         self._run_file(f)
         _restore_default_grants(self.conn, suspended)
 
-    def _drop_policies(self, f: SqlFile) -> None:
-        # The file owns the table's whole policy set: what it no longer creates
-        # must go away, so every policy is dropped first, in the same transaction.
-        schema, table = fingerprint.schema_and_name(f)
-        drops = self.conn.execute(
-            "select string_agg(format('drop policy %%I on %%I.%%I', policyname, schemaname, tablename), '; ') "
-            "from pg_catalog.pg_policies where schemaname = %s and tablename = %s", (schema, table)).fetchone()[0]
-        if drops:
-            self.conn.execute(drops)
+    def _policy_drops(self, files: list[SqlFile]) -> dict[str, str]:
+        """For each policies file, the statements dropping its table's policies, all read in one query:
+        the file owns the table's whole policy set, so what it no longer creates must go away, in the
+        same transaction."""
+        if not files:
+            return {}
+        tables = [f.schema_and_name for f in files]
+        rows = self.conn.execute(
+            "select t.rel, string_agg(format('drop policy %%I on %%I.%%I', p.policyname, p.schemaname, "
+            "p.tablename), '; ') from unnest(%s::text[], %s::text[], %s::text[]) as t (rel, schema, name) "
+            "join pg_catalog.pg_policies as p on p.schemaname = t.schema and p.tablename = t.name group by t.rel",
+            ([f.rel for f in files], [schema for schema, _ in tables], [name for _, name in tables])).fetchall()
+        return dict(rows)
 
     # -- no-transaction migrations -----------------------------------------
 
