@@ -2,7 +2,9 @@
 
 A database built by `up` is filled with users, leads and lead activities
 (1,000 users, 1M leads, 2M activities; a tenth with --quick) while eight
-application clients run 40 transactions a second, each as an authenticated
+application clients run 40 transactions a second (each client's start times
+a Poisson process, as `pgbench --rate` schedules them, so that the clients do
+not complete in step), each as an authenticated
 user with its JWT claims: read 20 leads, count a lead's activities, insert an
 activity, update a lead. For each representative migration, run by `up` as a
 new process with its default lock timeout, once on a quiet table and once
@@ -101,7 +103,7 @@ class Traffic:
         with psycopg.connect(self.url, application_name=f"app {number}") as conn:
             next_at = time.monotonic()
             while not self.stop.is_set():
-                next_at += 1 / RATE_PER_CLIENT
+                next_at += rng.expovariate(RATE_PER_CLIENT)
                 try:
                     self._transaction(conn, rng.choice(self.users))
                     self.done.append(time.monotonic())
