@@ -71,7 +71,8 @@ def autopilot_jobs(conn) -> list[dict]:
 class Runs:
     fresh: apply.ApplyReport      # the first up, on an empty database
     fresh_jobs: list[dict]
-    settled_jobs: list[dict]      # after a second up of the same files
+    settled: apply.ApplyReport    # a second up of the same files
+    settled_jobs: list[dict]
     again: apply.ApplyReport      # an up after every cron file changed
     again_jobs: list[dict]
 
@@ -81,11 +82,11 @@ def applied(pg15_cron_url) -> Runs:
     with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
         fresh = apply.up(conn, cron_project(), apply.ApplyOptions())
         fresh_jobs = autopilot_jobs(conn)
-        apply.up(conn, cron_project(), apply.ApplyOptions())
+        settled = apply.up(conn, cron_project(), apply.ApplyOptions())
         settled_jobs = autopilot_jobs(conn)
         again = apply.up(conn, cron_project(touch_cron=True), apply.ApplyOptions())
         again_jobs = autopilot_jobs(conn)
-    return Runs(fresh, fresh_jobs, settled_jobs, again, again_jobs)
+    return Runs(fresh, fresh_jobs, settled, settled_jobs, again, again_jobs)
 
 
 def cron_steps(report: apply.ApplyReport) -> list[str]:
@@ -103,6 +104,10 @@ def test_first_up_on_a_fresh_database_schedules_the_jobs(applied):
     assert not [s for s in applied.fresh.skipped if s.layer == "cron"]
     assert cron_steps(applied.fresh) == [f"sql/cron/{name}.sql" for name in sorted(EXPECTED_JOBS)]
     assert [j["jobname"] for j in applied.fresh_jobs] == sorted(EXPECTED_JOBS)
+
+
+def test_a_second_up_on_postgresql_15_with_pg_cron_does_nothing(applied):
+    assert applied.settled.applied == []
 
 
 def test_jobs_exist_with_their_schedules(applied):
