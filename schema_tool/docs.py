@@ -7,6 +7,7 @@ domain is the migration file that creates it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -80,9 +81,16 @@ class TableFiles:
     policies: str | None = None
 
 
-def table_files(project: Project, table: str) -> TableFiles:
+@functools.lru_cache(maxsize=None)
+def _statement_texts(sql: str) -> tuple[str, ...]:
+    """A migration's statements without their comment lines; split once, asked for every table."""
     from schema_tool.sqlsplit import split
 
+    return tuple("\n".join(line for line in s.text.splitlines() if not line.lstrip().startswith("--")).strip()
+                 for s in split(sql))
+
+
+def table_files(project: Project, table: str) -> TableFiles:
     found = TableFiles()
     changes = re.compile(CHANGES_TABLE.format(table=re.escape(table)), re.I)
     for m in project.migrations:
@@ -90,9 +98,7 @@ def table_files(project: Project, table: str) -> TableFiles:
             if table in m.tables_created:
                 found.created_by = m.rel
             continue
-        statements = ("\n".join(line for line in s.text.splitlines() if not line.lstrip().startswith("--")).strip()
-                      for s in split(m.text))
-        if any(changes.match(text) for text in statements):
+        if any(changes.match(text) for text in _statement_texts(m.text)):
             found.changed_by.append(m.rel)
     names = {layer: {f.name: f.rel for f in project.layer(layer)} for layer in ("triggers", "policies")}
     found.triggers = names["triggers"].get(table)
