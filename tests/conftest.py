@@ -17,6 +17,20 @@ from tests.pg15 import pg15_cron_url  # noqa: F401  (fixture: one PostgreSQL 15 
 from tests.toy import ROOT, toy  # noqa: F401  (fixture)
 
 
+@pytest.fixture(autouse=True)
+def databases_dropped_after_each_test(request):
+    """The databases a test creates (the sides of a diff, private clones) are dropped after it, not
+    left to the session's end: a worker would otherwise keep hundreds of clones on its server."""
+    if "schema_server" not in request.fixturenames:
+        yield
+        return
+    server: Server = request.getfixturevalue("schema_server")
+    before = set(server.created)
+    yield
+    for name in [n for n in server.created if n not in before]:
+        server.drop_database(name)
+
+
 @pytest.fixture(scope="session")
 def server(schema_server: Server) -> Server:
     return schema_server

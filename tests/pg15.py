@@ -12,12 +12,12 @@ import re
 import shutil
 import socket
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from schema_tool import project
+from schema_tool.pytest_plugin import throwaway_folder
 
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_CRON_LIB = Path("/usr/lib/postgresql/15/lib/pg_cron.so")
@@ -64,7 +64,7 @@ def pg15_cron_url():
     if not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
         pytest.skip("pg_cron for PostgreSQL 15 not installed: apt-get install postgresql-15-cron")
     user = _os_user()
-    base = Path(tempfile.mkdtemp(prefix="cron-pg-"))
+    base = throwaway_folder("cron-pg-")
     data = base / "data"
     port = _free_port()
     if user:

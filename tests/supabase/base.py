@@ -17,7 +17,6 @@ data directory; roles are per cluster, so they never reach the tests' shared ser
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import psycopg
 
+from schema_tool.pytest_plugin import throwaway_folder
 from tests.pg15 import _free_port, _os_user, _run
 
 # Run once per cluster, as supabase_admin, in database postgres.
@@ -293,7 +293,7 @@ class SupabaseCluster:
 def supabase_cluster(bin_dir: Path) -> Iterator[SupabaseCluster]:
     """A throwaway cluster whose superuser is supabase_admin, with Supabase's roles."""
     user = _os_user()
-    base = Path(tempfile.mkdtemp(prefix="supabase-pg-"))
+    base = throwaway_folder("supabase-pg-")
     data = base / "data"
     port = _free_port()
     if user:
