@@ -144,7 +144,7 @@ def _embedded_server():
         timeout=HANG_GUARD_S)
     executor.start()
     try:
-        yield Server(servers.socket_url(data, "postgres") + f"&port={executor.port}", data)
+        yield Server(servers.socket_url(data, executor.port, "postgres"), data)
     finally:
         # immediate: the data is deleted next, so the shutdown checkpoint of the executor's fast stop (all the
         # session's databases written out, minutes on a busy disk) is work for nothing

