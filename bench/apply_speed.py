@@ -11,6 +11,8 @@ On the run's throwaway server:
 - no-op up: `schema_tool up` again on the up-to-date database, against
             `schema_tool status` on it (which reads the same history and
             checksums and changes nothing)
+- floor:    a new Python that imports psycopg and typer, connects and runs
+            one query: the start-up no command of the tool can go under
 
 Median of 5 (3 with --quick), interleaved. Targets: up at most 1.3x psql -1
 (the price of a transaction, a lock, a checksum and a fingerprint per file),
@@ -41,6 +43,9 @@ except ImportError:  # run as a script
 from schema_tool import project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+# What no command of this tool can go under: the interpreter, its driver and its CLI library
+# imported, one connection and one query.
+FLOOR = "import sys, psycopg, typer; psycopg.connect(sys.argv[1]).execute('select 1').fetchall()"
 
 
 def psql_binary() -> str:
@@ -103,16 +108,20 @@ def bench(ctx: benchlib.Context, log=print) -> list[benchlib.Row]:
         subprocess.run([sys.executable, "-m", "schema_tool", "status", "--project", str(ROOT),
                         "--database-url", urls[0]], check=True, capture_output=True)
 
+    def floor(n: int) -> None:
+        subprocess.run([sys.executable, "-c", FLOOR, urls[0]], check=True, capture_output=True)
+
     # interleaved: one of each per round
-    times = {"up": [], "psql": [], "noop": [], "status": []}
+    times = {"up": [], "psql": [], "noop": [], "status": [], "floor": []}
     for n in range(repeat):
-        for name, run in (("up", up), ("psql", psql_one), ("noop", noop), ("status", status)):
+        for name, run in (("up", up), ("psql", psql_one), ("noop", noop), ("status", status), ("floor", floor)):
             started = time.perf_counter()
             run(n)
             times[name].append(time.perf_counter() - started)
     median = {k: statistics.median(v) for k, v in times.items()}
     log(f"schema_tool up on an empty database {median['up']:.2f} s, psql -1 -f {median['psql']:.2f} s, "
-        f"no-op up {median['noop']:.2f} s, status {median['status']:.2f} s (median of {repeat})")
+        f"no-op up {median['noop']:.2f} s, status {median['status']:.2f} s, the floor {median['floor']:.2f} s "
+        f"(median of {repeat})")
     with psycopg.connect(ctx.server_url, autocommit=True) as admin:
         for (name,) in admin.execute("select datname from pg_database where datname like 'bench\\_up\\_%' "
                                      "or datname like 'bench\\_psql\\_%'").fetchall():
@@ -121,7 +130,8 @@ def bench(ctx: benchlib.Context, log=print) -> list[benchlib.Row]:
         benchlib.Row("apply: schema_tool up / psql -1 -f, empty database", median["up"] / median["psql"], 1.3, "x",
                      note=f"up {median['up']:.2f} s, psql -1 {median['psql']:.2f} s"),
         benchlib.Row("apply: no-op schema_tool up, wall", median["noop"], 0.5, "s",
-                     note=f"status {median['status']:.2f} s in the same rounds"),
+                     note=f"status {median['status']:.2f} s; the floor {median['floor']:.2f} s (python, psycopg "
+                          f"and typer imported, one query)"),
     ]
 
 

@@ -131,15 +131,16 @@ class BlockerWatch:
         with conn:
             while not self._stopped.is_set():
                 self._armed.wait()
-                if self._stopped.is_set():
-                    break
+                # Most statements end within one interval, and a lock wait that times out lasts several:
+                # look only at what is still running after one.
+                if self._stopped.wait(self._interval) or not self._armed.is_set():
+                    continue
                 try:
                     rows = conn.execute(BLOCKERS, (self._pid,)).fetchall()
                 except psycopg.Error:
                     return
                 if rows:
                     self._seen = [Blocker(*row) for row in rows]
-                self._stopped.wait(self._interval)
 
 
 ADVISORY_HOLDER = """
