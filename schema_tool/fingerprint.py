@@ -18,22 +18,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 
 import psycopg
 
-from schema_tool import catalog
+from schema_tool import catalog, project
 from schema_tool.catalog.platform import PLATFORM_SCHEMAS
 from schema_tool.project import SqlFile
-from schema_tool.sqlsplit import split
-
-CREATE_TRIGGER = re.compile(
-    r"^\s*create\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+(\w+)\s.*?\bon\s+(?:only\s+)?(\w+)\.(\w+)",
-    re.I | re.S)
-CREATE_INDEX_CONCURRENTLY = re.compile(
-    r"^\s*create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?(?P<name>\w+)\s+on\s+"
-    r"(?:only\s+)?(?:(?P<schema>\w+)\.)?\w+", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,11 +33,6 @@ class Defined:
     kind: str  # function, view, trigger, policies, cron
     schema: str
     name: str  # trigger: table.trigger; policies: the table; cron: the job name
-
-
-def schema_and_name(f: SqlFile) -> tuple[str, str]:
-    """What a repeatable file is named after (project.py holds the naming rule)."""
-    return f.schema_and_name
 
 
 def defined(f: SqlFile) -> list[Defined]:
@@ -64,17 +50,12 @@ def defined(f: SqlFile) -> list[Defined]:
 @functools.lru_cache(maxsize=None)
 def _triggers(text: str) -> list[tuple[str, str, str]]:
     """(trigger, schema, table) of each CREATE TRIGGER; kept per text, as `up` asks after every migration."""
-    return [m.groups() for s in split(text) if (m := CREATE_TRIGGER.match(_without_comments(s.text)))]
+    return [(name, schema, table) for name, schema, table, _ in project.triggers_created(text)]
 
 
 def indexes_built(f: SqlFile) -> list[tuple[str, str]]:
     """(schema, index) of every CREATE INDEX CONCURRENTLY in a file."""
-    return [(m["schema"] or "public", m["name"]) for s in split(f.text)
-            if (m := CREATE_INDEX_CONCURRENTLY.match(_without_comments(s.text)))]
-
-
-def _without_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
+    return project.indexes_built_concurrently(f.text)
 
 
 def fingerprints(conn: psycopg.Connection, files: list[SqlFile]) -> dict[str, str]:

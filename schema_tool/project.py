@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schema_tool.errors import Refusal, UsageError
+from schema_tool.sqlsplit import Statement, split
 
 # Apply order of the layers. Migrations are versioned; the others are
 # repeatable (re-applied when their checksum changes or their objects changed).
@@ -42,6 +43,12 @@ CREATE_TABLE = re.compile(r"^create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(
 CREATE_INDEX = re.compile(r"^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(\w+)"
                           r"\s+on\s+(?:only\s+)?public\.(\w+)", re.I | re.M)
 CREATE_EXTENSION = re.compile(r"^\s*create\s+extension\s+(?:if\s+not\s+exists\s+)?(\"[^\"]+\"|[\w-]+)", re.I | re.M)
+CREATE_TRIGGER = re.compile(
+    r"^\s*create\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+(\w+)\s.*?\bon\s+(?:only\s+)?(\w+)\.(\w+)",
+    re.I | re.S)
+CREATE_INDEX_CONCURRENTLY = re.compile(
+    r"^\s*create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?(?P<name>\w+)\s+on\s+"
+    r"(?:only\s+)?(?:(?P<schema>\w+)\.)?\w+", re.I)
 CRON_SCHEDULE = re.compile(r"cron\.schedule\s*\(\s*(?:job_name\s*=>\s*)?'([^']+)'\s*,\s*(?:schedule\s*=>\s*)?'([^']+)'"
                            r"\s*,\s*(?:command\s*=>\s*)?(\$(\w*)\$(.*?)\$\4\$|'((?:[^']|'')*)')", re.S | re.I)
 
@@ -181,6 +188,21 @@ def read_file(root: Path, layer: str, path: Path) -> SqlFile:
     if not match:
         raise Refusal(f"{rel}: a migration is named NNNN_<name>.sql (digits, underscore, lower-case name)")
     return SqlFile(layer, path, rel, text, checksum, version=match["version"], name=match["name"])
+
+
+def triggers_created(text: str) -> list[tuple[str, str, str, Statement]]:
+    """(trigger, schema, table, statement) of each CREATE TRIGGER statement of a file's text."""
+    return [(*m.groups(), s) for s in split(text) if (m := CREATE_TRIGGER.match(without_comments(s.text)))]
+
+
+def indexes_built_concurrently(text: str) -> list[tuple[str, str]]:
+    """(schema, index) of every CREATE INDEX CONCURRENTLY of a file's text."""
+    return [(m["schema"] or "public", m["name"]) for s in split(text)
+            if (m := CREATE_INDEX_CONCURRENTLY.match(without_comments(s.text)))]
+
+
+def without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
 
 
 def _refuse_duplicate_versions(files: list[SqlFile]) -> None:

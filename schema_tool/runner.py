@@ -259,7 +259,7 @@ class Runner:
         if not relations:
             return set()
         names = set(self.conn.execute(FUNCTIONS_READING, {"relations": relations}).fetchall())
-        return {f.rel for f in self.project.layer("functions") if fingerprint.schema_and_name(f) in names}
+        return {f.rel for f in self.project.layer("functions") if f.schema_and_name in names}
 
     def _repair_broken(self, migration: SqlFile) -> None:
         """After a no-transaction migration: what it broke, each file in a transaction of its own."""

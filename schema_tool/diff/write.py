@@ -23,7 +23,7 @@ from schema_tool.diff.model import RECREATED, Change, DiffReport
 from schema_tool.diff.steps import CREATE_FUNCTION, CREATE_TRIGGER, PREAMBLE, Step
 from schema_tool.diff.sides import DiffRun
 from schema_tool.diff.text import ident, literal, qualified, role
-from schema_tool.project import migration_path, migration_text, repeatable_path
+from schema_tool.project import migration_path, migration_text, repeatable_path, triggers_created
 
 CAPTURED = "captured from the live database by schema_tool diff --write."
 INDEXES_CAPTURED = ("index builds captured from the live database by schema_tool diff --write, concurrently so\n"
@@ -302,13 +302,11 @@ def _forget_table(project, table_label: str, source: Catalog, written: dict) -> 
 
 def _trigger_statement(project, written: dict, trigger: str, table: str):
     """(path, text, start, end) of the statement creating `trigger` in a triggers file, if one does."""
-    from schema_tool.sqlsplit import split
-
-    pattern = re.compile(rf"trigger\s+{re.escape(trigger)}\b.*?\bon\s+{re.escape(table)}\b", re.I | re.S)
+    wanted = (trigger.lower(), *table.lower().split(".", 1))
     for f in project.layer("triggers"):
         text = written.get(f.rel) or f.text
-        for statement in split(text):
-            if pattern.search(statement.text):
+        for *created, statement in triggers_created(text):
+            if tuple(part.lower() for part in created) == wanted:
                 return f.rel, text, statement.offset, statement.offset + len(statement.text)
     return None
 
