@@ -7,6 +7,7 @@ pytest).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from pathlib import Path
@@ -80,11 +81,14 @@ def _root(project_dir: Path | None) -> Path:
     return project_dir.resolve()
 
 
-def _connect(database_url: str | None, root: Path):
+@contextlib.contextmanager
+def _connected(database_url: str | None, root: Path):
+    """The command's connection and the URL it shows; closed when the command ends, failed or not."""
     from schema_tool import servers
 
     url = servers.resolve_url(database_url, root)
-    return servers.connect(url), servers.redact(url)
+    with servers.connect(url) as conn:
+        yield conn, servers.redact(url)
 
 
 @app.command()
@@ -119,12 +123,12 @@ def up(
                               locks.milliseconds(wait, "--wait"))
     root = _root(project_dir)
     files = project.load(root)
-    conn, shown_url = _connect(database_url, root)
-    if database_url and not (yes or dry_run or as_json) and sys.stdin.isatty():
-        _confirm_target(conn)
-    options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order, policy)
-    with render.apply_progress(terminal=not as_json and sys.stderr.isatty()) as listener:
-        report = apply.up(conn, files, options, listener)
+    with _connected(database_url, root) as (conn, shown_url):
+        if database_url and not (yes or dry_run or as_json) and sys.stdin.isatty():
+            _confirm_target(conn)
+        options = apply.ApplyOptions(dry_run, single_transaction, target, allow_out_of_order, policy)
+        with render.apply_progress(terminal=not as_json and sys.stderr.isatty()) as listener:
+            report = apply.up(conn, files, options, listener)
     render.as_json(report) if as_json else render.apply_report(report, shown_url)
 
 
@@ -144,8 +148,8 @@ def status(database_url: DatabaseUrl = None, project_dir: ProjectDir = None, as_
     from schema_tool import render, status as status_core
 
     root = _root(project_dir)
-    conn, shown_url = _connect(database_url, root)
-    report = status_core.collect(conn, project.load(root), shown_url)
+    with _connected(database_url, root) as (conn, shown_url):
+        report = status_core.collect(conn, project.load(root), shown_url)
     render.as_json(report) if as_json else render.status(report)
     raise typer.Exit(report.exit_code)
 
@@ -203,8 +207,8 @@ def baseline(version: Annotated[str, typer.Argument(help="Last migration already
     from schema_tool import apply, render
 
     root = _root(project_dir)
-    conn, _ = _connect(database_url, root)
-    items = apply.baseline(conn, project.load(root), version)
+    with _connected(database_url, root) as (conn, _):
+        items = apply.baseline(conn, project.load(root), version)
     render.as_json(items) if as_json else render.recorded(items, done=True, what="baseline")
 
 
@@ -228,12 +232,12 @@ def repair(versions: Annotated[Optional[list[str]], typer.Argument(
     if bool(versions) != bool(status):
         raise UsageError("migration versions and --status applied|pending go together")
     root = _root(project_dir)
-    conn, _ = _connect(database_url, root)
     files = project.load(root)
-    if versions:
-        items = apply.mark(conn, files, versions, status.value, dry_run=not yes)
-    else:
-        items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
+    with _connected(database_url, root) as (conn, _):
+        if versions:
+            items = apply.mark(conn, files, versions, status.value, dry_run=not yes)
+        else:
+            items = apply.repair(conn, files) if yes else apply.repair_plan(conn, files)
     render.as_json(items) if as_json else render.recorded(items, done=yes, what="repair")
 
 
@@ -361,8 +365,7 @@ def diff(
             _update_sum(root)
         kept = [path for path in written if (root / path).exists()]
         if kept:
-            conn, _ = _connect(database_url, root)
-            with conn:
+            with _connected(database_url, root) as (conn, _):
                 render.recorded(apply.record_captured(conn, project.load(root), kept), done=True, what="capture")
         raise typer.Exit(0)
     if as_json:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import shutil
 import subprocess
 import sys
@@ -88,11 +87,6 @@ def _in_process(command: list[str], env: dict | None) -> Result:
     code, out, err = result.exit_code, result.stdout, result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         err += "".join(traceback.format_exception(*result.exc_info))  # as an uncaught error prints it
-    if code:
-        # a failed command's connections live on in its traceback's frames: close them now, as the end of
-        # a process would, so that no lock or session outlives the command
-        del result
-        gc.collect()
     return Result(code, out, err)
 
 
