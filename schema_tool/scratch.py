@@ -41,23 +41,9 @@ select exists (
 )
 """
 SUPABASE_GRANTEES = "postgres, anon, authenticated, service_role"
+# They name the API roles, which the project's bootstrap creates where a server lacks them (a
+# throwaway scratch server): the bootstrap layer runs before them.
 SUPABASE_GRANTS = (
-    # the API roles, where the scratch server lacks them (a throwaway server), as the bootstrap makes them
-    """
-    do $$
-    begin
-        if not exists (select from pg_catalog.pg_roles where rolname = 'anon') then
-            create role anon nologin noinherit;
-        end if;
-        if not exists (select from pg_catalog.pg_roles where rolname = 'authenticated') then
-            create role authenticated nologin noinherit;
-        end if;
-        if not exists (select from pg_catalog.pg_roles where rolname = 'service_role') then
-            create role service_role nologin noinherit bypassrls;
-        end if;
-    end
-    $$
-    """,
     f"grant usage on schema public to {SUPABASE_GRANTEES}",
     *(f"alter default privileges for role postgres in schema public grant all on {kind} to {SUPABASE_GRANTEES}"
       for kind in ("tables", "functions", "sequences")),
@@ -86,8 +72,8 @@ def scratch_database(server_url: str, project: Project, platform: tuple[str, ...
     url = servers.url_with_database(server_url, name)
     try:
         with servers.connect(url) as conn:
-            _give_platform(conn, platform)
             try:
+                _give_platform(conn, project, platform)
                 apply.up(conn, project, apply.ApplyOptions())
             except ApplyFailed as failure:
                 failure.in_scratch = True
@@ -127,7 +113,10 @@ def may_create_databases(conn: psycopg.Connection) -> bool:
                         "where rolname = current_user").fetchone()[0]
 
 
-def _give_platform(conn: psycopg.Connection, statements: tuple[str, ...]) -> None:
+def _give_platform(conn: psycopg.Connection, project: Project, statements: tuple[str, ...]) -> None:
+    if not statements:
+        return
+    apply.up(conn, Project(project.root, tuple(project.layer("bootstrap"))), apply.ApplyOptions())
     try:
         with conn.transaction():
             for statement in statements:

@@ -7,6 +7,7 @@ import uuid
 
 import psycopg
 
+from schema_tool import project, scratch
 from tests.toy import cli, execute, query
 
 NOTES = ("-- sql/migrations/0001_notes.sql\n-- Notes: what users write down.\n\n"
@@ -39,3 +40,18 @@ def test_a_user_without_createdb_gets_the_diff_from_a_throwaway_server(toy, empt
         assert query(server.admin_url, "select datname from pg_database order by 1") == databases_before
     finally:
         execute(server.admin_url, f"drop role {role}")
+
+
+def test_on_a_throwaway_server_supabase_s_grants_come_after_the_bootstrap_s_roles(toy):
+    """A Supabase project's scratch database on a server without the API roles: the project's
+    bootstrap creates them, then the platform's grants name them."""
+    toy.write("migrations/0001_notes.sql", NOTES)
+    with scratch._throwaway_server() as admin_url:
+        with scratch.scratch_database(admin_url, project.load(toy.root), scratch.SUPABASE_GRANTS) as url:
+            defaults = query(url, "select a.grantee::regrole::text from pg_catalog.pg_default_acl as d "
+                                  "cross join lateral aclexplode(d.defaclacl) as a "
+                                  "where d.defaclnamespace = 'public'::regnamespace and d.defaclobjtype = 'r'")
+            tables = query(url, "select tablename from pg_catalog.pg_tables where schemaname = 'public'")
+
+    assert {"anon", "authenticated", "service_role"} <= {grantee for (grantee,) in defaults}
+    assert tables == [("notes",)]
