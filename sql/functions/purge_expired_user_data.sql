@@ -16,44 +16,23 @@ as $$
 -- documents) stays until they delete it or their account. Scheduled daily
 -- by the pg_cron job privacy-retention-purge; service_role only.
 declare
-    v_counts jsonb := '{}';
+    v_table text;
     v_rows integer;
+    v_counts jsonb := '{}';
 begin
-    delete from public.user_analytics_events as t
-    using public.user_privacy_settings as s
-    where s.user_id = t.user_id
-      and t.created_at < now() - make_interval(days => s.data_retention_days);
-    get diagnostics v_rows = row_count;
-    v_counts := v_counts || jsonb_build_object('user_analytics_events', v_rows);
-
-    delete from public.knowledge_access_logs as t
-    using public.user_privacy_settings as s
-    where s.user_id = t.user_id
-      and t.created_at < now() - make_interval(days => s.data_retention_days);
-    get diagnostics v_rows = row_count;
-    v_counts := v_counts || jsonb_build_object('knowledge_access_logs', v_rows);
-
-    delete from public.autopilot_activity_log as t
-    using public.user_privacy_settings as s
-    where s.user_id = t.user_id
-      and t.created_at < now() - make_interval(days => s.data_retention_days);
-    get diagnostics v_rows = row_count;
-    v_counts := v_counts || jsonb_build_object('autopilot_activity_log', v_rows);
-
-    delete from public.chat_messages as t
-    using public.user_privacy_settings as s
-    where s.user_id = t.user_id
-      and t.created_at < now() - make_interval(days => s.data_retention_days);
-    get diagnostics v_rows = row_count;
-    v_counts := v_counts || jsonb_build_object('chat_messages', v_rows);
-
-    delete from public.conversation_messages as t
-    using public.user_privacy_settings as s
-    where s.user_id = t.user_id
-      and t.created_at < now() - make_interval(days => s.data_retention_days);
-    get diagnostics v_rows = row_count;
-    v_counts := v_counts || jsonb_build_object('conversation_messages', v_rows);
-
+    foreach v_table in array array[
+        'user_analytics_events', 'knowledge_access_logs', 'autopilot_activity_log', 'chat_messages',
+        'conversation_messages'
+    ] loop
+        -- the table name comes from the list above, never from a caller
+        execute format(
+            'delete from public.%I as t using public.user_privacy_settings as s '
+            'where s.user_id = t.user_id and t.created_at < now() - make_interval(days => s.data_retention_days)',
+            v_table
+        );
+        get diagnostics v_rows = row_count;
+        v_counts := v_counts || jsonb_build_object(v_table, v_rows);
+    end loop;
     return v_counts;
 end
 $$;
