@@ -35,7 +35,10 @@ bench-quick: $(STAMP)
 ## each run (FUZZ_SEED=N replays one), in FUZZ_SHARDS shards side by side (seeds N, N+1...).
 FUZZ_EXAMPLES ?= 1000
 FUZZ_SHARDS ?= 2
-FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+# drawn once (:=), so that the seed printed is the seed used
+ifndef FUZZ_SEED
+FUZZ_SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
 fuzz: $(STAMP)
 	@echo "diff mutation test: DIFF_FUZZ_SEED=$(FUZZ_SEED), $(FUZZ_EXAMPLES) examples in $(FUZZ_SHARDS) shards"
 	DIFF_FUZZ_SEED=$(FUZZ_SEED) DIFF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DIFF_FUZZ_SHARDS=$(FUZZ_SHARDS) \
