@@ -13,7 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
+from tests.tool.test_dependency_pins import pyproject
 from tests.tool.test_plugin_downstream import NOTES_POLICIES, NOTES_TABLE, RLS_TEST
 from tests.toy import ROOT, query
 
@@ -80,13 +82,17 @@ def test_the_wheel_carries_every_file_of_sql(wheel):
     assert [name for name in expected if shipped[name] != expected[name]] == []
 
 
+def pinned() -> list[str]:
+    return pyproject()["project"]["optional-dependencies"]["pinned"]
+
+
 # An application's own pytest, older than the one pinned here: the package's ranges admit it.
 DOWNSTREAM_PYTEST = "8.4.2"
 
 
 @pytest.fixture(scope="module")
 def fresh_venv(tmp_path_factory, wheel) -> Path:
-    """A new virtualenv holding the wheel and its dependencies, as resolved from its ranges beside the
+    """A new virtualenv holding the wheel and its dependencies, resolved from its ranges beside the
     downstream project's pytest (from pip's cache where it has them, else from the index)."""
     with built_once(tmp_path_factory, "downstream-venv") as (venv, built):
         if not built:
@@ -94,8 +100,15 @@ def fresh_venv(tmp_path_factory, wheel) -> Path:
             assert made.returncode == 0, made.stderr
             # this suite's pip installs into it (so it needs no pip of its own); modules are compiled when
             # first imported, not all of them at install
+            # the other dependencies at the versions this repository pins, as its CI wants them: the same run
+            # after run, and already in pip's cache
+            constraints = venv.parent / "downstream-constraints.txt"
+            pins = [Requirement(p) for p in pinned()]
+            constraints.write_text("".join(f"{p.name}{p.specifier}\n" for p in pins if p.name != "pytest"),
+                                   encoding="utf-8")  # a constraint names no extras
             installed = run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet",
-                            "--no-compile", wheel, f"pytest=={DOWNSTREAM_PYTEST}", env=clean_env())
+                            "--no-compile", "--constraint", constraints, wheel, f"pytest=={DOWNSTREAM_PYTEST}",
+                            env=clean_env())
             assert installed.returncode == 0, installed.stdout + installed.stderr
         return venv
 
