@@ -59,10 +59,11 @@ def wheel(tmp_path_factory) -> Path:
     with built_once(tmp_path_factory, "wheel") as (folder, built):
         if not built:
             source = folder / "source"
-            source.mkdir()
+            source.mkdir(exist_ok=True)  # exists when an earlier worker's build failed half way
             for name in SOURCES:
                 if (ROOT / name).is_dir():
-                    shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                    shutil.copytree(ROOT / name, source / name, dirs_exist_ok=True,
+                                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
                 else:
                     shutil.copy2(ROOT / name, source / name)
             done = run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", folder, source)
@@ -92,20 +93,19 @@ DOWNSTREAM_PYTEST = "8.4.2"
 
 @pytest.fixture(scope="module")
 def fresh_venv(tmp_path_factory, wheel) -> Path:
-    """A new virtualenv holding the wheel and its dependencies, resolved from its ranges beside the
-    downstream project's pytest (from pip's cache where it has them, else from the index)."""
+    """A new virtualenv holding the wheel, the downstream project's own pytest, and the other dependencies at
+    the versions this repository pins, as its CI wants them (the same from run to run, and in pip's cache
+    after `make install`)."""
     with built_once(tmp_path_factory, "downstream-venv") as (venv, built):
         if not built:
             made = run(sys.executable, "-m", "venv", "--without-pip", venv)
             assert made.returncode == 0, made.stderr
-            # this suite's pip installs into it (so it needs no pip of its own); modules are compiled when
-            # first imported, not all of them at install
-            # the other dependencies at the versions this repository pins, as its CI wants them: the same run
-            # after run, and already in pip's cache
             constraints = venv.parent / "downstream-constraints.txt"
             pins = [Requirement(p) for p in pinned()]
             constraints.write_text("".join(f"{p.name}{p.specifier}\n" for p in pins if p.name != "pytest"),
                                    encoding="utf-8")  # a constraint names no extras
+            # this suite's pip installs into it (so it needs no pip of its own); modules are compiled when
+            # first imported, not all of them at install
             installed = run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet",
                             "--no-compile", "--constraint", constraints, wheel, f"pytest=={DOWNSTREAM_PYTEST}",
                             env=clean_env())
