@@ -75,7 +75,11 @@ def reports_errors(command):
 
 def _root(project_dir: Path | None) -> Path:
     if project_dir is None:
-        return project.find_root()
+        root, shipped = project.locate()
+        if shipped:
+            print(f"no sql/migrations folder here or above: using the schema shipped with schema_tool "
+                  f"({root / 'sql'})", file=sys.stderr)
+        return root
     if not (project_dir / "sql").is_dir():
         raise UsageError(f"--project {project_dir}: no sql/ folder there")
     return project_dir.resolve()

@@ -29,7 +29,7 @@ import psycopg
 
 from schema_tool.catalog.platform import TENANT_COLUMNS_QUERY
 from schema_tool.errors import ToolError
-from schema_tool.project import Project, files_defining
+from schema_tool.project import Project, files_defining, state_dir
 
 LEVELS = ("info", "warning", "error")
 HEADER_FIELD = re.compile(r"^--\s*(level|description|hint):\s*(.+)$", re.M)
@@ -256,7 +256,7 @@ class StyleCache:
     def __init__(self, project: Project):
         import sqlfluff
 
-        self.path = project.root / ".schema_tool" / "lint-style-cache.json"
+        self.path = state_dir(project.root) / "lint-style-cache.json"
         settings = "".join((project.root / name).read_text(encoding="utf-8")
                            for name in (".sqlfluff", ".sqlfluffignore") if (project.root / name).is_file())
         self.settings = hashlib.sha256(f"{sqlfluff.__version__}\n{settings}".encode()).hexdigest()

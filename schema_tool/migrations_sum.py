@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema_tool.errors import Refusal
-from schema_tool.project import MIGRATION_NAME, Project, SqlFile, load, read_file
+from schema_tool.project import MIGRATION_NAME, Project, SqlFile, load, read_file, refuse_shipped
 
 SUM_PATH = Path("sql") / "migrations.sum"
 LINE = re.compile(r"^(?P<name>\S+\.sql) (?P<checksum>[0-9a-f]{64})$")
@@ -83,6 +83,7 @@ def refuse_unlisted(project: Project) -> None:
 
 def write(root: Path) -> Path:
     """Rewrite the sum from the migration files as they are."""
+    refuse_shipped(root)
     path = root / SUM_PATH
     path.write_text(text(load(root).migrations), encoding="utf-8")
     return path
@@ -91,6 +92,7 @@ def write(root: Path) -> Path:
 def renumber(root: Path) -> list[tuple[str, str]]:
     """Move the migrations the sum does not list after the latest one it lists, keeping their order;
     then rewrite the sum. Returns (old name, new name) of each file moved."""
+    refuse_shipped(root)
     sums = listed(root) or {}
     project = load_allowing_duplicates(root)
     kept = [f for f in project if f.path.name in sums]

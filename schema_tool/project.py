@@ -125,17 +125,52 @@ class Project:
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The project root: $SCHEMA_TOOL_PROJECT, else the nearest folder upwards holding sql/migrations."""
+    """The project root: $SCHEMA_TOOL_PROJECT, else the nearest folder upwards holding sql/migrations, else
+    the sql/ shipped with the package."""
+    return locate(start)[0]
+
+
+def locate(start: Path | None = None) -> tuple[Path, bool]:
+    """find_root's answer, and whether it is the shipped sql/ (nothing was found from `start`)."""
     if os.environ.get(PROJECT_ENV):
         root = Path(os.environ[PROJECT_ENV]).resolve()
         if not (root / "sql").is_dir():
             raise UsageError(f"{PROJECT_ENV}={root} has no sql/ folder")
-        return root
+        return root, False
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "sql" / "migrations").is_dir():
-            return folder
+            return folder, False
+    shipped = shipped_root()
+    if shipped is not None:
+        return shipped, True
     raise UsageError(f"no project found: no sql/migrations folder in {here} or above it (use --project)")
+
+
+# The sql/ that comes with the package: in an installed wheel schema_tool/shipped/sql/ (pyproject.toml maps
+# the repository's sql/ there); in an editable install, the checkout's own.
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIPPED_ROOT = PACKAGE_DIR / "shipped"
+
+
+def shipped_root() -> Path | None:
+    for root in (SHIPPED_ROOT, PACKAGE_DIR.parent):
+        if (root / "sql" / "migrations").is_dir():
+            return root
+    return None
+
+
+def state_dir(root: Path) -> Path:
+    """Where the tool keeps its own files for a project (the embedded server's data, the lint cache):
+    <root>/.schema_tool, and ./.schema_tool for the shipped sql/, which lives among the installed packages."""
+    return (Path.cwd() if root == SHIPPED_ROOT else root) / ".schema_tool"
+
+
+def refuse_shipped(root: Path) -> None:
+    """The shipped sql/ is the package's: new files go into a project's own sql/."""
+    if root == SHIPPED_ROOT:
+        raise UsageError(f"{root / 'sql'} is the schema shipped with schema_tool and is not edited; "
+                         "run this in a project with its own sql/migrations folder (or pass --project)")
 
 
 def load(root: Path) -> Project:
@@ -225,6 +260,7 @@ def migration_path(root: Path, version: int, name: str) -> Path:
 
 def next_migration_path(root: Path, name: str) -> Path:
     """The path of a new migration NAME, numbered after the last one."""
+    refuse_shipped(root)
     migration_path(root, 1, name)  # a name that gives no file name is refused before the files are read
     return migration_path(root, (load(root).latest_version or 0) + 1, name)
 

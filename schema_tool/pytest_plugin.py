@@ -11,7 +11,8 @@ makes these fixtures available:
   SCHEMA_TOOL_TEST_DATABASE_URL) uses an existing server, where the suite
   creates its databases and drops them at the end.
 - `schema_project`: the project whose sql/ is applied: `--schema-project DIR`,
-  else the nearest folder holding sql/migrations upwards from pytest's rootdir.
+  else the nearest folder holding sql/migrations upwards from pytest's rootdir,
+  else the schema shipped with the package (pytest's header says which).
 - `schema_template`: a database holding the whole schema, applied once per
   session; clones are made from it with CREATE DATABASE ... TEMPLATE.
 
@@ -199,6 +200,17 @@ def _docker_server():
         yield Server(container.get_connection_url())
 
 
+def pytest_report_header(config) -> str:
+    chosen = config.getoption("--schema-project")
+    if chosen:
+        return f"schema_tool: project {Path(chosen).resolve()}"
+    try:
+        root, shipped = project.locate(Path(str(config.rootpath)))
+    except UsageError:
+        return "schema_tool: no project found (--schema-project DIR)"
+    return f"schema_tool: project {root}" + (" (the schema shipped with schema_tool)" if shipped else "")
+
+
 @pytest.fixture(scope="session")
 def schema_project(pytestconfig) -> project.Project:
     chosen = pytestconfig.getoption("--schema-project")
@@ -211,7 +223,8 @@ def schema_project(pytestconfig) -> project.Project:
             root = project.find_root(Path(str(pytestconfig.rootpath)))
         except UsageError:
             pytest.fail(f"no schema project found: no sql/migrations folder in {pytestconfig.rootpath} or above "
-                        f"it; pass --schema-project DIR (the folder holding sql/)", pytrace=False)
+                        f"it, and no schema shipped with schema_tool; pass --schema-project DIR (the folder "
+                        f"holding sql/)", pytrace=False)
     return project.load(root)
 
 

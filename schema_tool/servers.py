@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 
 import psycopg
 
+from schema_tool import project
 from schema_tool.errors import UsageError
 
 DATABASE_URL_ENV = "DATABASE_URL"
@@ -102,7 +103,7 @@ class EmbeddedServer:
 
     @property
     def pgdata(self) -> Path:
-        return self.project_root / ".schema_tool" / "pgdata"
+        return project.state_dir(self.project_root) / "pgdata"
 
     def start(self) -> "EmbeddedServer":
         self._socket = _ready_socket(self.pgdata)

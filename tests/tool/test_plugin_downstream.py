@@ -83,9 +83,20 @@ def test_a_downstream_project_tests_its_own_schema_with_the_plugin(tmp_path, ser
     assert "2 passed" in done.stdout
 
 
-def test_without_a_project_pytest_stops_naming_the_option(tmp_path, server):
+def test_without_a_project_of_its_own_the_plugin_applies_the_shipped_schema(tmp_path, server):
+    (tmp_path / "test_x.py").write_text(
+        "def test_x(schema_db):\n"
+        "    assert schema_db.execute(\"select to_regclass('public.leads') is not null as t\").fetchone()['t']\n",
+        encoding="utf-8")
+    done = downstream_pytest(tmp_path, "--schema-database-url", server.admin_url, "-v")  # -v undoes -q: the header
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "(the schema shipped with schema_tool)" in done.stdout
+    assert "1 passed" in done.stdout
+
+
+def test_a_project_folder_without_sql_stops_pytest_naming_the_option(tmp_path, server):
     (tmp_path / "test_x.py").write_text("def test_x(schema_db):\n    pass\n", encoding="utf-8")
-    done = downstream_pytest(tmp_path, "--schema-database-url", server.admin_url)
+    done = downstream_pytest(tmp_path, "--schema-database-url", server.admin_url, "--schema-project", str(tmp_path))
     assert done.returncode != 0
-    assert "--schema-project" in done.stdout + done.stderr
+    assert f"--schema-project {tmp_path}: no sql/ folder there" in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
