@@ -59,6 +59,7 @@ TESTED_BY_HAND = {
     "knowledge_documents_bucket_fkey": {"user-insert"},
     "knowledge_chunks_document_fkey": {"user-insert", "service_role", "parent-deleted"},
     "social_platform_connections_oauth_fkey": {"user-insert", "parent-deleted"},
+    "ai_video_jobs_project_fkey": {"superuser"},
 }
 
 
