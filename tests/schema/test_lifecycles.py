@@ -117,6 +117,11 @@ PINNED = {
                                  "generating_video>generating_images completed>failed completed>draft failed>planning")),
     "ai_video_jobs": (_moves("pending>processing processing>completed processing>failed"),
                       _moves("processing>pending failed>completed pending>completed")),
+    "campaign_copilot_sessions": (_moves("active>completed active>abandoned abandoned>active"),
+                                  _moves("completed>active")),
+    "analytics_reports": (_moves("pending>generating generating>completed completed>pending generating>failed"),
+                          _moves("pending>completed generating>pending failed>completed")),
+    "ai_insights": (_moves("new>viewed viewed>acted_on"), _moves("acted_on>new")),
 }
 
 

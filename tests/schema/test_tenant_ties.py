@@ -60,6 +60,11 @@ TESTED_BY_HAND = {
     "knowledge_chunks_document_fkey": {"user-insert", "service_role", "parent-deleted"},
     "social_platform_connections_oauth_fkey": {"user-insert", "parent-deleted"},
     "ai_video_jobs_project_fkey": {"superuser"},
+    "campaign_copilot_sessions_campaign_fkey": {"superuser", "parent-deleted"},
+    "ai_interaction_feedback_copilot_session_fkey": {"superuser"},
+    **{f"{table}_campaign_fkey": {"user-update", "parent-deleted"}
+       for table in ("analytics_reports", "ai_insights", "brand_positioning_analyses", "funnel_designs",
+                     "competitive_gap_analyses", "performance_tracking_frameworks")},
 }
 
 
