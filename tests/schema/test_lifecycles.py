@@ -12,10 +12,15 @@ through the API where the user may update the status (save the states
 WORKER_ONLY names), otherwise as service_role (the worker; it is held to the
 lifecycle too).
 
+The lifecycle holds on insert too: a row a user creates starts in one of the
+'>status' entries of the trigger's arguments (one subtest per table).
+
 What the catalog cannot say is written here: the columns each state needs
-besides the status (NEEDS, from the tables' other checks) and what each stamp
-trigger does (STAMPS). `test_every_stamp_trigger_is_described` fails when a
-table gains a stamp trigger not described here. Each move is one subtest named
+besides the status (NEEDS, from the tables' other checks), what each stamp
+trigger does (STAMPS), and the lifecycles as they were designed (DESIGNED,
+PINNED), so that a changed trigger is noticed and not merely followed.
+`test_every_stamp_trigger_is_described` fails when a table gains a stamp
+trigger not described here. Each move is one subtest named
 `<table>:<from>><to>`.
 """
 

@@ -86,18 +86,20 @@ class Tie:
         return tuple(c for c in self.columns if c != self.tenant)
 
 
-def tenant_ties(conn: psycopg.Connection) -> list[Tie]:
-    tenants = dict(conn.execute(f"select t.table_name, t.attname from ({TENANT_COLUMNS_QUERY}) as t").fetchall())
-    set_null = dict(conn.execute(
+def tenant_ties(db) -> list[Tie]:
+    """Every foreign key of public, other than a tenant key itself, that includes its table's tenant column."""
+    tenants = {r["table_name"]: r["attname"] for r in db.execute(TENANT_COLUMNS_QUERY).fetchall()}
+    set_null = {r["conname"]: r["columns"] for r in db.execute(
         """
-        select con.conname, array(select a.attname from unnest(coalesce(con.confdelsetcols, con.conkey)) as k (attnum)
-                                  join pg_attribute as a on a.attrelid = con.conrelid and a.attnum = k.attnum)
+        select con.conname,
+               array(select a.attname from unnest(coalesce(con.confdelsetcols, con.conkey)) as k (attnum)
+                     join pg_attribute as a on a.attrelid = con.conrelid and a.attnum = k.attnum) as columns
         from pg_constraint as con
         where con.connamespace = 'public'::regnamespace and con.contype = 'f' and con.confdeltype = 'n'
-        """).fetchall())
+        """).fetchall()}
     return [Tie(c["table_name"], c["name"], tuple(c["columns"]), c["ref_table"], tuple(c["ref_columns"]),
                 tenants[c["table_name"]], c["on_delete"], tuple(set_null.get(c["name"], ())))
-            for c in catalog.read(conn, "constraints", ["public"])
+            for c in catalog.read(db.conn, "constraints", ["public"])
             if c["type"] == "f" and not is_tenant_key(c) and c["ref_schema"] == "public"
             and tenants.get(c["table_name"]) in c["columns"]]
 
@@ -303,7 +305,7 @@ def ways_in(db, plan: Plan):
 
 def matrix(db) -> list[tuple[Plan, str, object]]:
     """(plan, who, attempt) for every tenant tie of the catalog and every way a row is written under it."""
-    ties = tenant_ties(db.conn)
+    ties = tenant_ties(db)
     plans = [Plan.of(db, tie, ties) for tie in ties]
     return [(plan, who, attempt) for plan in plans for who, attempt in ways_in(db, plan)
             if plan.moved or who == "parent-deleted"]
