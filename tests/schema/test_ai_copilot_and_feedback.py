@@ -1,71 +1,9 @@
-"""Campaign copilot sessions (lifecycle, completed_at) and the tenant ties
-of sessions and feedback to their same-user parents."""
+"""AI automation: feedback needs some feedback and a valid rating, learned patterns and
+analytics events are the server's to write, weekly reports start on Monday, one autopilot
+config per user (copilot session lifecycles: test_lifecycles.py; ties: test_tenant_ties.py)."""
 
 import psycopg
 import pytest
-
-
-@pytest.fixture
-def session(db):
-    owner = db.new_user()
-    return owner, db.insert("campaign_copilot_sessions", user_id=owner, title="Launch")
-
-
-def status_of(db, row):
-    return db.execute("select status, completed_at from public.campaign_copilot_sessions where id = %s",
-                      (row["id"],)).fetchone()
-
-
-def test_session_completes_and_is_stamped(db, session):
-    owner, row = session
-    with db.as_user(owner) as cur:
-        cur.execute("update public.campaign_copilot_sessions set status = 'completed' where id = %s", (row["id"],))
-    done = status_of(db, row)
-    assert done["status"] == "completed" and done["completed_at"] is not None
-
-
-def test_abandoned_session_may_resume(db, session):
-    owner, row = session
-    with db.as_user(owner) as cur:
-        cur.execute("update public.campaign_copilot_sessions set status = 'abandoned' where id = %s", (row["id"],))
-        cur.execute("update public.campaign_copilot_sessions set status = 'active' where id = %s", (row["id"],))
-    assert status_of(db, row)["status"] == "active"
-
-
-def test_completed_session_is_final(db, session):
-    owner, row = session
-    db.execute("update public.campaign_copilot_sessions set status = 'completed' where id = %s", (row["id"],))
-    with pytest.raises(psycopg.errors.CheckViolation, match="completed -> active"):
-        with db.as_user(owner) as cur:
-            cur.execute("update public.campaign_copilot_sessions set status = 'active' where id = %s", (row["id"],))
-
-
-def test_session_cannot_point_at_another_users_campaign(db, session):
-    owner, _ = session
-    other = db.new_user()
-    foreign = db.insert("campaigns", created_by=other, name="theirs")
-    with pytest.raises(psycopg.errors.ForeignKeyViolation):
-        with db.conn.transaction():
-            db.insert("campaign_copilot_sessions", user_id=owner, campaign_id=foreign["id"])
-
-
-def test_deleting_the_campaign_keeps_the_session(db, session):
-    owner, _ = session
-    campaign = db.insert("campaigns", created_by=owner, name="mine")
-    linked = db.insert("campaign_copilot_sessions", user_id=owner, campaign_id=campaign["id"])
-    db.execute("delete from public.campaigns where id = %s", (campaign["id"],))
-    kept = db.execute("select user_id, campaign_id from public.campaign_copilot_sessions where id = %s",
-                      (linked["id"],)).fetchone()
-    assert kept == {"user_id": owner, "campaign_id": None}
-
-
-def test_feedback_cannot_hang_under_another_users_session(db, session):
-    _, row = session
-    other = db.new_user()
-    with pytest.raises(psycopg.errors.ForeignKeyViolation):
-        with db.conn.transaction():
-            db.insert("ai_interaction_feedback", user_id=other, copilot_session_id=row["id"],
-                      feature="campaign_copilot", rating=5)
 
 
 def test_feedback_needs_some_feedback_and_a_valid_rating(db):

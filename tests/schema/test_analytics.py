@@ -1,4 +1,5 @@
-"""Analytics: report and insight lifecycles, value ranges, uniqueness, tenant ties to campaigns, the latest-reading index."""
+"""Analytics: periods in order, value ranges, uniqueness, lower-case keywords, the latest-reading
+index (report and insight lifecycles: test_lifecycles.py; ties to campaigns: test_tenant_ties.py)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,6 @@ import uuid
 
 import psycopg
 import pytest
-
-
-def test_a_report_is_generated_then_completed_and_stamped(db):
-    user = db.new_user()
-    report = db.make("analytics_reports", user)
-    assert report["status"] == "pending" and report["generated_at"] is None
-    with db.as_user(user) as cur:
-        cur.execute("update public.analytics_reports set status = 'generating' where id = %s", (report["id"],))
-        done = cur.execute("update public.analytics_reports set status = 'completed' where id = %s "
-                           "returning generated_at", (report["id"],)).fetchone()
-        assert done["generated_at"] is not None
-        again = cur.execute("update public.analytics_reports set status = 'pending' where id = %s "
-                            "returning generated_at", (report["id"],)).fetchone()
-        assert again["generated_at"] is None
-
-
-@pytest.mark.parametrize("path", [["completed"], ["generating", "pending"], ["generating", "failed", "completed"]])
-def test_a_report_cannot_skip_its_lifecycle(db, path):
-    user = db.new_user()
-    report = db.make("analytics_reports", user)
-    *allowed, illegal = path
-    with db.as_user(user) as cur:
-        for status in allowed:
-            cur.execute("update public.analytics_reports set status = %s where id = %s", (status, report["id"]))
-    with pytest.raises(psycopg.errors.CheckViolation, match=f"-> {illegal}"):
-        with db.as_user(user) as cur:
-            cur.execute("update public.analytics_reports set status = %s where id = %s", (illegal, report["id"]))
 
 
 @pytest.mark.parametrize("table", ["analytics_reports", "performance_analytics"])
@@ -64,17 +38,6 @@ def test_an_account_row_has_no_entity_and_an_entity_row_has_one(db):
             with db.as_user(user) as cur:
                 cur.execute("insert into public.performance_analytics (user_id, entity_type, entity_id, period_start, "
                             "period_end) values (%s, %s, %s, '2026-11-01', '2026-11-01')", (user, entity_type, entity_id))
-
-
-def test_an_insight_is_handled_forward_only(db):
-    user = db.new_user()
-    insight = db.make("ai_insights", user)
-    with db.as_user(user) as cur:
-        cur.execute("update public.ai_insights set status = 'viewed' where id = %s", (insight["id"],))
-        cur.execute("update public.ai_insights set status = 'acted_on' where id = %s", (insight["id"],))
-    with pytest.raises(psycopg.errors.CheckViolation, match="acted_on -> new"):
-        with db.as_user(user) as cur:
-            cur.execute("update public.ai_insights set status = 'new' where id = %s", (insight["id"],))
 
 
 @pytest.mark.parametrize("table, column, value", [
@@ -114,29 +77,6 @@ def test_keywords_are_stored_lower_case_and_trimmed(db, keyword):
     with pytest.raises(psycopg.errors.CheckViolation, match="keyword_research_keyword_check"):
         with db.as_user(user) as cur:
             research(cur, user, keyword)
-
-
-@pytest.mark.parametrize("table", ["analytics_reports", "ai_insights"])
-def test_an_analytics_row_cannot_point_at_another_users_campaign(db, table):
-    a, b = db.new_user(), db.new_user()
-    campaign = db.make("campaigns", a)
-    row = db.make(table, b)
-    with pytest.raises(psycopg.errors.ForeignKeyViolation, match=f"{table}_campaign_fkey"):
-        with db.as_user(b) as cur:
-            cur.execute(f"update public.{table} set campaign_id = %s where id = %s", (campaign["id"], row["id"]))
-
-
-def test_deleting_a_campaign_keeps_its_reports_and_drops_its_insights(db):
-    user = db.new_user()
-    report = db.make("analytics_reports", user)
-    insight = db.insert("ai_insights", user_id=user, campaign_id=report["campaign_id"], insight_type="risk",
-                        title="Spend spike", description="CPC doubled.")
-    with db.as_user(user) as cur:
-        cur.execute("delete from public.campaigns where id = %s", (report["campaign_id"],))
-    kept = db.execute("select campaign_id, user_id from public.analytics_reports where id = %s",
-                      (report["id"],)).fetchone()
-    assert kept == {"campaign_id": None, "user_id": user}
-    assert db.execute("select count(*) as n from public.ai_insights where id = %s", (insight["id"],)).fetchone()["n"] == 0
 
 
 def test_the_latest_reading_of_an_entity_comes_from_the_index(db):

@@ -1,7 +1,8 @@
-"""0002_campaigns: the task list's query (a user's open tasks by due date, the
+"""public.campaign_tasks: the task list's query (a user's open tasks by due date, the
 spec's idx_campaign_tasks_user_due) is served by the partial index on
 (created_by, due_date) where status <> 'completed', with realistic data and
-fresh statistics, not with sequential scans switched off."""
+fresh statistics, not with sequential scans switched off (completed_at following
+the status: test_lifecycles.py)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,13 @@ def test_completed_tasks_cannot_use_the_partial_index(db, many_tasks):
     done = ("select id from public.campaign_tasks where created_by = %s and status = 'completed' "
             "order by due_date limit 20")
     assert INDEX not in plan_indexes(db, done, (many_tasks,))
+
+
+def test_open_tasks_by_due_date_use_the_partial_index(db):
+    user = db.new_user()
+    for _ in range(3):
+        db.make("campaign_tasks", user)
+    db.execute("set local enable_seqscan = off")
+    plan = db.execute("explain (format json) select id from public.campaign_tasks "
+                      "where created_by = %s and status <> 'completed' order by due_date", (user,)).fetchone()
+    assert "campaign_tasks_created_by_due_date_idx" in str(plan)
