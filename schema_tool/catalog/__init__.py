@@ -339,7 +339,11 @@ def compared_schemas(conn: psycopg.Connection, excluded: tuple[str, ...] = PLATF
 
 
 def _run(conn: psycopg.Connection, kind: str, params: dict) -> list:
-    return conn.cursor(row_factory=_row_of(ROW_TYPES[kind])).execute(query(kind), params).fetchall()
+    return _send(conn, kind, params).fetchall()
+
+
+def _send(conn: psycopg.Connection, kind: str, params: dict) -> psycopg.Cursor:
+    return conn.cursor(row_factory=_row_of(ROW_TYPES[kind])).execute(query(kind), params)
 
 
 def _row_of(cls: type):
@@ -416,6 +420,10 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
         hidden = frozenset(kind for kind, (exists, readable) in platform.items() if exists and not readable)
         skipped = {kind for kind, (_, readable) in platform.items() if not readable}
         version = conn.execute("select current_setting('server_version_num')::int").fetchone()[0]
-        return Catalog({kind: None if kind in skipped else _run(conn, kind, params) for kind in kinds}, hidden, version)
+        # One pipeline: every query is sent at once, and the server runs the next while the rows of
+        # the one before travel and become objects here.
+        with conn.pipeline():
+            cursors = {kind: _send(conn, kind, params) for kind in kinds if kind not in skipped}
+        return Catalog({kind: cursors[kind].fetchall() if kind in cursors else None for kind in kinds}, hidden, version)
     finally:
         conn.execute("select set_config('search_path', %s, false)", (previous,))
