@@ -420,8 +420,8 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
         hidden = frozenset(kind for kind, (exists, readable) in platform.items() if exists and not readable)
         skipped = {kind for kind, (_, readable) in platform.items() if not readable}
         version = conn.execute("select current_setting('server_version_num')::int").fetchone()[0]
-        # One pipeline: every query is sent at once, and the server runs the next while the rows of
-        # the one before travel and become objects here.
+        # One pipeline: every kind's query is sent at once and the server runs them back to back,
+        # without waiting for this side to ask for the next (one round trip instead of one per kind).
         with conn.pipeline():
             cursors = {kind: _send(conn, kind, params) for kind in kinds if kind not in skipped}
         return Catalog({kind: cursors[kind].fetchall() if kind in cursors else None for kind in kinds}, hidden, version)
