@@ -339,7 +339,25 @@ def compared_schemas(conn: psycopg.Connection, excluded: tuple[str, ...] = PLATF
 
 
 def _run(conn: psycopg.Connection, kind: str, params: dict) -> list:
-    return conn.cursor(row_factory=class_row(ROW_TYPES[kind])).execute(query(kind), params).fetchall()
+    return _send(conn, kind, params).fetchall()
+
+
+def _send(conn: psycopg.Connection, kind: str, params: dict) -> psycopg.Cursor:
+    return conn.cursor(row_factory=_row_of(ROW_TYPES[kind])).execute(query(kind), params)
+
+
+def _row_of(cls: type):
+    """A row factory building `cls` from each row: positionally where the query's columns are the
+    dataclass's fields in order (ten times cheaper than by keyword, and most of the client's time on
+    a large catalog), else by name."""
+    fields = [f.name for f in dataclasses.fields(cls)]
+
+    def factory(cursor):
+        names = [column.name for column in cursor.description or ()]
+        if names == fields[:len(names)]:
+            return lambda values: cls(*values)
+        return class_row(cls)(cursor)
+    return factory
 
 
 def _platform_table(conn: psycopg.Connection, kind: str) -> tuple[bool, bool]:
@@ -402,6 +420,10 @@ def read_all(conn: psycopg.Connection, kinds: tuple[str, ...] = KINDS,
         hidden = frozenset(kind for kind, (exists, readable) in platform.items() if exists and not readable)
         skipped = {kind for kind, (_, readable) in platform.items() if not readable}
         version = conn.execute("select current_setting('server_version_num')::int").fetchone()[0]
-        return Catalog({kind: None if kind in skipped else _run(conn, kind, params) for kind in kinds}, hidden, version)
+        # One pipeline: every kind's query is sent at once and the server runs them back to back,
+        # without waiting for this side to ask for the next (one round trip instead of one per kind).
+        with conn.pipeline():
+            cursors = {kind: _send(conn, kind, params) for kind in kinds if kind not in skipped}
+        return Catalog({kind: cursors[kind].fetchall() if kind in cursors else None for kind in kinds}, hidden, version)
     finally:
         conn.execute("select set_config('search_path', %s, false)", (previous,))

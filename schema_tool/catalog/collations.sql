@@ -8,9 +8,11 @@ select
     coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale', c.collcollate) as locale,
     c.collcollate as lc_collate,
     c.collctype as lc_ctype,
-    obj_description(c.oid, 'pg_collation') as comment
+    dsc.description as comment
 from pg_catalog.pg_collation as c
 join pg_catalog.pg_namespace as n on n.oid = c.collnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = c.oid and dsc.classoid = 'pg_catalog.pg_collation'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and not exists (
         select from pg_catalog.pg_depend as d

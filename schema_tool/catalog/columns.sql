@@ -14,7 +14,7 @@ select
     a.attgenerated as generated,
     case when co.oid is not null then format('%%I.%%I', con.nspname, co.collname) end as collation,
     not a.attislocal as inherited,
-    col_description(c.oid, a.attnum) as comment
+    dsc.description as comment
 from pg_catalog.pg_attribute as a
 join pg_catalog.pg_class as c on c.oid = a.attrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
@@ -22,6 +22,8 @@ join pg_catalog.pg_type as t on t.oid = a.atttypid
 left join pg_catalog.pg_attrdef as d on d.adrelid = a.attrelid and d.adnum = a.attnum
 left join pg_catalog.pg_collation as co on co.oid = a.attcollation and a.attcollation <> t.typcollation
 left join pg_catalog.pg_namespace as con on con.oid = co.collnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = c.oid and dsc.classoid = 'pg_catalog.pg_class'::regclass and dsc.objsubid = a.attnum
 where n.nspname = any(%(schemas)s::text[])
     and c.relkind in ('r', 'p', 'v', 'm')
     and a.attnum > 0

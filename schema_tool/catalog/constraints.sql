@@ -7,17 +7,19 @@ select
     con.contype as type,
     pg_catalog.pg_get_constraintdef(con.oid, true) as definition,
     array(
-        select a.attname
+        select (
+            select a.attname from pg_catalog.pg_attribute as a where a.attrelid = con.conrelid and a.attnum = k.attnum
+        )
         from unnest(con.conkey) with ordinality as k (attnum, ord)
-        join pg_catalog.pg_attribute as a on a.attrelid = con.conrelid and a.attnum = k.attnum
         order by k.ord
     )::text[] as columns,
     rn.nspname as ref_schema,
     r.relname as ref_table,
     array(
-        select a.attname
+        select (
+            select a.attname from pg_catalog.pg_attribute as a where a.attrelid = con.confrelid and a.attnum = k.attnum
+        )
         from unnest(con.confkey) with ordinality as k (attnum, ord)
-        join pg_catalog.pg_attribute as a on a.attrelid = con.confrelid and a.attnum = k.attnum
         order by k.ord
     )::text[] as ref_columns,
     con.confdeltype as on_delete,
@@ -26,12 +28,14 @@ select
     con.condeferred as deferred,
     con.convalidated as validated,
     not con.conislocal as inherited,
-    obj_description(con.oid, 'pg_constraint') as comment
+    dsc.description as comment
 from pg_catalog.pg_constraint as con
 join pg_catalog.pg_class as c on c.oid = con.conrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
 left join pg_catalog.pg_class as r on r.oid = con.confrelid
 left join pg_catalog.pg_namespace as rn on rn.oid = r.relnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = con.oid and dsc.classoid = 'pg_catalog.pg_constraint'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and con.contype in ('p', 'u', 'f', 'c', 'x')
 order by 1, 2, 3

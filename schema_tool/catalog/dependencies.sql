@@ -77,7 +77,8 @@ with objects as (
     union all
     select 'pg_proc'::regclass, p.oid, 0, 'function', p.oid::regprocedure::text
     from pg_catalog.pg_proc as p
-    where p.pronamespace::regnamespace::text = any(%(schemas)s::text[])
+    join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+    where n.nspname = any(%(schemas)s::text[])
     union all
     select 'pg_type'::regclass, t.oid, 0,
            case when c.relkind is null or c.relkind = 'c' then 'type' else 'relation' end,

@@ -26,10 +26,12 @@ select
         where a.grantee <> p.proowner
         order by 1
     ) as privileges,
-    obj_description(p.oid, 'pg_proc') as comment
+    dsc.description as comment
 from pg_catalog.pg_proc as p
 join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
 join pg_catalog.pg_language as l on l.oid = p.prolang
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = p.oid and dsc.classoid = 'pg_catalog.pg_proc'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and p.prokind in ('f', 'p', 'w')
     and not exists (

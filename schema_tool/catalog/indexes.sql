@@ -14,10 +14,13 @@ select
     pg_catalog.pg_get_indexdef(x.indexrelid) as definition,
     pg_catalog.pg_get_expr(x.indpred, x.indrelid) as predicate,
     array(
-        select format('%%I.%%I', ocn.nspname, oc.opcname)
+        select (
+            select format('%%I.%%I', ocn.nspname, oc.opcname)
+            from pg_catalog.pg_opclass as oc
+            join pg_catalog.pg_namespace as ocn on ocn.oid = oc.opcnamespace
+            where oc.oid = k.opclass
+        )
         from unnest(x.indclass) with ordinality as k (opclass, ord)
-        join pg_catalog.pg_opclass as oc on oc.oid = k.opclass
-        join pg_catalog.pg_namespace as ocn on ocn.oid = oc.opcnamespace
         order by k.ord
     )::text[] as opclasses,
     coalesce(i.reloptions, '{}') as options,
@@ -26,12 +29,14 @@ select
         where con.conindid = x.indexrelid and con.conrelid = x.indrelid and con.contype in ('p', 'u', 'x')
     ) as backs_constraint,
     i.relispartition as inherited,
-    obj_description(i.oid, 'pg_class') as comment
+    dsc.description as comment
 from pg_catalog.pg_index as x
 join pg_catalog.pg_class as i on i.oid = x.indexrelid
 join pg_catalog.pg_class as t on t.oid = x.indrelid
 join pg_catalog.pg_namespace as n on n.oid = t.relnamespace
 join pg_catalog.pg_am as am on am.oid = i.relam
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = i.oid and dsc.classoid = 'pg_catalog.pg_class'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and t.relkind in ('r', 'p', 'm')
 order by 1, 2, 3

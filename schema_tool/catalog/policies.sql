@@ -15,10 +15,12 @@ select
     )::text[] as roles,
     pg_catalog.pg_get_expr(p.polqual, p.polrelid) as using_expression,
     pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) as check_expression,
-    obj_description(p.oid, 'pg_policy') as comment
+    dsc.description as comment
 from pg_catalog.pg_policy as p
 join pg_catalog.pg_class as c on c.oid = p.polrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = p.oid and dsc.classoid = 'pg_catalog.pg_policy'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     or (n.nspname = 'storage' and c.relname = 'objects')
 order by 1, 2, 3

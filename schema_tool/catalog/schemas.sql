@@ -6,7 +6,7 @@
 select
     n.nspname as name,
     format('%%I', n.nspname) as qualified,
-    obj_description(n.oid, 'pg_namespace') as comment,
+    dsc.description as comment,
     array(
         select format('%%s=%%s', case when a.grantee = 0 then 'PUBLIC' else a.grantee::regrole::text end,
                       a.privilege_type)
@@ -15,6 +15,8 @@ select
         order by 1
     ) as privileges
 from pg_catalog.pg_namespace as n
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = n.oid and dsc.classoid = 'pg_catalog.pg_namespace'::regclass and dsc.objsubid = 0
 where n.nspname not like 'pg\_%%'
     and n.nspname <> 'information_schema'
     and n.nspname <> all(%(excluded)s::text[])

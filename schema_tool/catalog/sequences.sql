@@ -20,11 +20,13 @@ select
         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'a'
             and d.refclassid = 'pg_class'::regclass
     ) as owned_by,
-    obj_description(c.oid, 'pg_class') as comment,
+    dsc.description as comment,
     c.relowner::regrole::text as owner
 from pg_catalog.pg_sequence as s
 join pg_catalog.pg_class as c on c.oid = s.seqrelid
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = c.oid and dsc.classoid = 'pg_catalog.pg_class'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and not exists (
         select from pg_catalog.pg_depend as d

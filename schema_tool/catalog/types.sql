@@ -31,7 +31,7 @@ select
         where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped
         order by a.attnum
     ) as attributes,
-    obj_description(t.oid, 'pg_type') as comment
+    dsc.description as comment
 from pg_catalog.pg_type as t
 join pg_catalog.pg_namespace as n on n.oid = t.typnamespace
 left join pg_catalog.pg_collation as co
@@ -39,6 +39,8 @@ left join pg_catalog.pg_collation as co
         select b.typcollation from pg_catalog.pg_type as b where b.oid = t.typbasetype
     )
 left join pg_catalog.pg_namespace as con on con.oid = co.collnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = t.oid and dsc.classoid = 'pg_catalog.pg_type'::regclass and dsc.objsubid = 0
 where n.nspname = any(%(schemas)s::text[])
     and (
         t.typtype in ('e', 'd')

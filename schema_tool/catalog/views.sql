@@ -15,10 +15,12 @@ select
         where rw.ev_class = c.oid and dep.oid <> c.oid and dep.relnamespace = c.relnamespace
         order by 1
     ) as reads,
-    obj_description(c.oid, 'pg_class') as comment,
+    dsc.description as comment,
     c.relowner::regrole::text as owner
 from pg_catalog.pg_class as c
 join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+left join pg_catalog.pg_description as dsc
+    on dsc.objoid = c.oid and dsc.classoid = 'pg_catalog.pg_class'::regclass and dsc.objsubid = 0
 where c.relkind in ('v', 'm')
     and n.nspname = any(%(schemas)s::text[])
     and not exists (

@@ -470,20 +470,21 @@ class Differ:
 
     def grants(self) -> None:
         both = (set(self.a.tables) & set(self.b.tables)) | (set(self.a.sequences) & set(self.b.sequences))
+        dropped = {ch.name for ch in self.changes
+                   if ch.kind == "column" and any(s.phase == DROP_COLUMN for s in ch.steps)}
         for q in sorted(both):
             kind = "sequence" if q in self.b.sequences else "table"
             owner = (self.a.sequences.get(q) or self.a.tables.get(q)).owner
-            steps = grant_steps(q, kind, self._surviving_grants(q), self.b.grants[q], owner=owner)
+            steps = grant_steps(q, kind, self._surviving_grants(q, dropped), self.b.grants[q], owner=owner)
             if steps:
                 self.add("privileges", "changed", q, grant_detail(steps), steps)
 
-    def _surviving_grants(self, q: str) -> list:
+    def _surviving_grants(self, q: str, dropped: set[str]) -> list:
         """The first database's grants on q that outlive the script's column changes: a column that is
-        dropped (or dropped and added again) takes its column grants with it, so they are not revoked."""
+        dropped (or dropped and added again) takes its column grants with it, so they are not revoked.
+        dropped: the columns (schema.table.column) some change drops."""
         kept = {c.name for c in self.b.columns[q]}
-        recreated = {c.name for c in self.a.columns[q] if c.name in kept and any(
-            s.phase == DROP_COLUMN for ch in self.changes if ch.kind == "column" and ch.name == f"{q}.{c.quoted}"
-            for s in ch.steps)}
+        recreated = {c.name for c in self.a.columns[q] if c.name in kept and f"{q}.{c.quoted}" in dropped}
         return [g for g in self.a.grants[q] if g.column_name is None or (
             g.column_name in kept and g.column_name not in recreated)]
 

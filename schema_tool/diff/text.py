@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # pg_get_keywords() where catcode <> 'U' (PostgreSQL 18): quote_ident quotes these.
 KEYWORDS = frozenset("""
@@ -21,13 +22,18 @@ xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize
 """.split())
 
 
+PLAIN = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+@cache  # a diff quotes the same few hundred names thousands of times
 def ident(name: str) -> str:
     """An identifier, quoted only where PostgreSQL needs it (as quote_ident and format('%I') do)."""
-    if re.fullmatch(r"[a-z_][a-z0-9_]*", name) and name not in KEYWORDS:
+    if PLAIN.fullmatch(name) and name not in KEYWORDS:
         return name
     return '"' + name.replace('"', '""') + '"'
 
 
+@cache
 def qualified(schema: str, name: str) -> str:
     return f"{ident(schema)}.{ident(name)}"
 
