@@ -16,8 +16,9 @@ interleaved rounds:
 - exact:        the tenant's chunks through the btree on user_id, ranked by
                 cosine_distance() (which no vector index serves)
 - hnsw-ef40 / hnsw-ef100 / hnsw-ef200: the HNSW index on the whole table
-                (m 16, ef_construction 64), iterative scan relaxed_order, the
-                given ef_search, the plan forced onto the index
+                (m 32, ef_construction 128, as migration 0026 builds it),
+                iterative scan relaxed_order, the given ef_search, the plan
+                forced onto the index
 - hnsw-ef200-x4: the same at ef_search 200, fetching four times the limit
                 and keeping the nearest (over-fetch and exact re-rank)
 - halfvec-ef100: an HNSW index over embedding::halfvec(1536) (half the
@@ -73,6 +74,8 @@ REMAINDER = (0.01, 0.30)
 # isotropic noise over 1536 dimensions has no neighbourhood structure at all,
 # and no approximate index finds its nearest neighbours (docs/knowledge-search.md).
 SEMANTIC, ISOTROPIC = 192, 0.1
+# the HNSW graphs as migration 0026 builds them (m 16, ef_construction 64 before it)
+GRAPH_BUILD = "m = 32, ef_construction = 128"
 
 # (hnsw-ef40, hnsw-ef200, halfvec-ef100 and per-tenant were measured in an earlier full run:
 # docs/knowledge-search.md; none reached recall 0.99)
@@ -179,7 +182,7 @@ def load(conn, corpus: Corpus) -> None:
                               "returning id", (t["id"],)).fetchone()[0]
         t["document"] = conn.execute("insert into public.knowledge_documents (user_id, bucket_id, title) "
                                      "values (%s, %s, 'd') returning id", (t["id"], bucket)).fetchone()[0]
-    conn.execute("drop index public.knowledge_chunks_embedding_idx")  # built after the load
+    conn.execute("drop index public.knowledge_chunks_embedding_m32_idx")  # built after the load
     oid = conn.execute("select 'extensions.vector'::regtype::oid").fetchone()[0]
     VectorDumper.oid = oid
     conn.adapters.register_dumper(np.ndarray, VectorDumper)
@@ -240,8 +243,8 @@ def build_indexes(conn, corpus: Corpus, variants, log) -> list[str]:
     conn.execute("set maintenance_work_mem = '1GB'")
     started = time.perf_counter()
     # built after the load, as a restore does (the migration's definition)
-    conn.execute("create index knowledge_chunks_embedding_idx on public.knowledge_chunks using hnsw "
-                 "(embedding extensions.vector_cosine_ops) with (m = 16, ef_construction = 64)")
+    conn.execute("create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks using hnsw "
+                 f"(embedding extensions.vector_cosine_ops) with ({GRAPH_BUILD})")
     log(f"HNSW index over {sum(t['size'] for t in corpus.tenants):,} chunks built in "
         f"{time.perf_counter() - started:.0f} s")
     if "halfvec-ef100" in variants:
@@ -428,12 +431,12 @@ def load_conversations(conn, corpus: Corpus, sizes, log) -> None:
     """Conversations holding the vectors of the background tenants and of the measured tenants of `sizes`."""
     keep = [t["id"] for t in corpus.tenants if not t.get("measured") or t["size"] in sizes]
     started = time.perf_counter()
-    conn.execute("drop index public.conversations_embedding_hnsw_idx")
+    conn.execute("drop index public.conversations_embedding_m32_idx")
     conn.execute("insert into public.conversations (user_id, title, summary, embedding, embedding_model) "
                  "select user_id, 'c', content, embedding, 'ada-002' from public.knowledge_chunks "
                  "where user_id = any(%s)", (keep,))
-    conn.execute("create index conversations_embedding_hnsw_idx on public.conversations "
-                 "using hnsw (embedding extensions.vector_cosine_ops)")
+    conn.execute("create index conversations_embedding_m32_idx on public.conversations "
+                 f"using hnsw (embedding extensions.vector_cosine_ops) with ({GRAPH_BUILD})")
     conn.execute("vacuum analyze public.conversations")
     log(f"conversations loaded and indexed in {time.perf_counter() - started:.0f} s")
 

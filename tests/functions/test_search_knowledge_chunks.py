@@ -210,7 +210,7 @@ def test_it_is_callable_as_the_application_calls_it(library):
 # statistics (pg_stat_get_xact_numscans), under generic and custom plans alike.
 
 GRAPH_FROM = 20_000
-HNSW = "public.knowledge_chunks_embedding_idx"
+HNSW = "public.knowledge_chunks_embedding_m32_idx"
 
 
 def scans(db) -> tuple[int, int]:
@@ -286,7 +286,7 @@ def large_tenant_database(server, template_database):
             "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
         db.execute("set session_replication_role = origin")
         db.execute("update public.knowledge_documents set chunk_count = %s where id = %s", (GRAPH_FROM, document["id"]))
-        db.execute(f"create index knowledge_chunks_embedding_idx on public.knowledge_chunks "
+        db.execute(f"create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks "
                    f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
         db.execute("analyze public.knowledge_chunks")
         yield conn, user
@@ -306,6 +306,19 @@ def test_a_small_tenant_is_ranked_exactly_never_through_the_graph(library, plan_
     rows, hnsw, other = searched(db, a, vector(d0=1), plan_cache_mode)
     assert [r["chunk_id"] for r in rows] == [chunks["same"], chunks["near"], chunks["orthogonal"]]
     assert hnsw == 0 and other == 12  # counting the tenant's chunks, then ranking them, on every call
+
+
+def test_the_searched_tables_have_one_graph_each_built_with_32_links(db):
+    """Migration 0026: with 16 links per node a greedy walk could not reach some chunks at all."""
+    graphs = db.execute(
+        "select c.relname as index, t.relname as table, c.reloptions from pg_index as i "
+        "join pg_class as c on c.oid = i.indexrelid join pg_class as t on t.oid = i.indrelid "
+        "join pg_am as a on a.oid = c.relam "
+        "where a.amname = 'hnsw' and t.oid in ('public.knowledge_chunks'::regclass, 'public.conversations'::regclass) "
+        "order by 1").fetchall()
+    assert [(g["index"], g["table"], sorted(g["reloptions"])) for g in graphs] == [
+        ("conversations_embedding_m32_idx", "conversations", ["ef_construction=128", "m=32"]),
+        ("knowledge_chunks_embedding_m32_idx", "knowledge_chunks", ["ef_construction=128", "m=32"])]
 
 
 def test_the_searches_and_their_graph_path_keep_their_plans_for_the_session(db):
