@@ -31,8 +31,8 @@ declare
     end;
 begin
     -- a caller may reach this directly: only a search's own shape is logged
-    if p_query_hash is null or p_query_hash !~ '^[0-9a-f]{64}$' then
-        raise exception 'p_query_hash must be a sha256 in hex (64 characters 0-9a-f)'
+    if p_query_hash is null or p_query_hash !~ '^[0-9a-f]{32}$' then
+        raise exception 'p_query_hash must be an md5 in hex (32 characters 0-9a-f)'
             using errcode = 'invalid_parameter_value';
     end if;
     if p_chunk_ids is null or cardinality(p_chunk_ids) > 1000 or array_position(p_chunk_ids, null) is not null then
@@ -63,7 +63,7 @@ end
 $$;
 
 comment on function public.log_knowledge_access(uuid, text, uuid[], double precision, integer, double precision, numeric) is
-    'Writes one knowledge_access_logs row for a search, attributed to the caller (service_role and server-side sessions: to p_user_id). Refuses what no search produces: a hash that is not sha256 hex, more than 1000 chunk ids or a NULL among them, a top similarity outside -1..1 or missing with results, a limit outside 1..1000.';
+    'Writes one knowledge_access_logs row for a search, attributed to the caller (service_role and server-side sessions: to p_user_id). Refuses what no search produces: a hash that is not md5 hex, more than 1000 chunk ids or a NULL among them, a top similarity outside -1..1 or missing with results, a limit outside 1..1000.';
 
 revoke execute on function public.log_knowledge_access(uuid, text, uuid[], double precision, integer, double precision, numeric)
     from public, anon;

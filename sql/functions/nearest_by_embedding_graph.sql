@@ -24,6 +24,9 @@ set hnsw.max_scan_tuples = 5000
 -- Makes the HNSW index the only plan for the walk: a plan cannot fall back to
 -- sorting a large tenant's rows, whatever it assumes about p_user_id.
 set enable_sort = off
+-- Planned once per session (above: the plan is the index's, whatever the
+-- tenant), not again at every call: planning cost about 1 ms a call.
+set plan_cache_mode = force_generic_plan
 as $$
 -- The graph path of search_knowledge_chunks() and search_conversations(),
 -- for tenants of embedding_graph_from() rows or more: the p_limit rows of
@@ -37,8 +40,9 @@ as $$
 -- from the walk and keeping the nearest, or a wider walk, found nothing more
 -- in bench/knowledge_search.py: what the graph misses it cannot reach.)
 --
--- One statement for both tables (only the table's name differs), planned
--- at each call with the caller's values: little beside a walk of the graph.
+-- One static statement for each of the two tables, the same but for the
+-- table's name: static, so its plan is kept for the session (a statement
+-- built with format() was planned again at every call). Keep them alike.
 begin
     if p_table is null or p_table not in ('public.knowledge_chunks'::regclass, 'public.conversations'::regclass) then
         raise exception 'nearest_by_embedding_graph: p_table must be public.knowledge_chunks or public.conversations, not %',
@@ -54,38 +58,66 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    return query execute format(
-        $sql$
+    if p_table = 'public.knowledge_chunks'::regclass then
+        return query
         with by_graph as materialized (
-            select t.id, t.embedding operator(extensions.<=>) $1 as distance
-            from %1$s as t
-            where t.user_id = $2
+            select t.id, t.embedding operator(extensions.<=>) p_query_embedding as distance
+            from public.knowledge_chunks as t
+            where t.user_id = p_user_id
               and t.embedding is not null
-            order by t.embedding operator(extensions.<=>) $1
-            limit $3
+            order by t.embedding operator(extensions.<=>) p_query_embedding
+            limit p_limit
         ),
 
         trusted as (
-            select count(*) = $3 and min(g.distance) <= 1 - 0.8 as yes
+            select count(*) = p_limit and min(g.distance) <= 1 - 0.8 as yes
             from by_graph as g
         ),
 
         exactly as materialized (
-            select t.id, extensions.cosine_distance(t.embedding, $1) as distance
-            from %1$s as t
-            where t.user_id = $2
+            select t.id, extensions.cosine_distance(t.embedding, p_query_embedding) as distance
+            from public.knowledge_chunks as t
+            where t.user_id = p_user_id
               and t.embedding is not null
               and not (select tr.yes from trusted as tr)
             order by distance
-            limit $3
+            limit p_limit
         )
 
         select g.id, g.distance from by_graph as g where (select tr.yes from trusted as tr)
         union all
-        select e.id, e.distance from exactly as e
-        $sql$,
-        p_table
-    ) using p_query_embedding, p_user_id, p_limit;
+        select e.id, e.distance from exactly as e;
+        return;
+    end if;
+
+    return query
+    with by_graph as materialized (
+        select t.id, t.embedding operator(extensions.<=>) p_query_embedding as distance
+        from public.conversations as t
+        where t.user_id = p_user_id
+          and t.embedding is not null
+        order by t.embedding operator(extensions.<=>) p_query_embedding
+        limit p_limit
+    ),
+
+    trusted as (
+        select count(*) = p_limit and min(g.distance) <= 1 - 0.8 as yes
+        from by_graph as g
+    ),
+
+    exactly as materialized (
+        select t.id, extensions.cosine_distance(t.embedding, p_query_embedding) as distance
+        from public.conversations as t
+        where t.user_id = p_user_id
+          and t.embedding is not null
+          and not (select tr.yes from trusted as tr)
+        order by distance
+        limit p_limit
+    )
+
+    select g.id, g.distance from by_graph as g where (select tr.yes from trusted as tr)
+    union all
+    select e.id, e.distance from exactly as e;
 end
 $$;
 

@@ -16,6 +16,10 @@ returns table (
 language plpgsql
 stable
 set search_path = ''
+-- Planned once per session, not again at every call with the caller's
+-- values: see search_knowledge_chunks(). The path is chosen by the count, so
+-- the generic plan is as right as a custom one.
+set plan_cache_mode = force_generic_plan
 as $$
 -- Semantic search over one user's conversations: the p_limit nearest by
 -- cosine distance, then those with similarity >= p_similarity_threshold,

@@ -17,6 +17,12 @@ returns table (
 language plpgsql
 volatile
 set search_path = ''
+-- Each statement below is planned once per session: planned again at every
+-- call with the caller's values (the plan cache's choice while a small
+-- tenant's custom plan looks cheaper than the average tenant's generic one),
+-- planning cost a small tenant's search more than running it. The path is
+-- chosen by the count, not by the plan, so the generic plan is as right.
+set plan_cache_mode = force_generic_plan
 as $$
 -- Runs with the caller's rights: row level security limits an authenticated
 -- caller to their own chunks whatever p_user_id says (another user's id
@@ -94,8 +100,10 @@ begin
     end loop;
     close ranked;
 
+    -- md5 of the binary form: the fingerprint that groups repeated queries
+    -- (migration 0024 says why not sha256)
     perform public.log_knowledge_access(
-        p_user_id, encode(sha256(extensions.vector_send(p_query_embedding)), 'hex'), chunk_ids, top_similarity,
+        p_user_id, md5(extensions.vector_send(p_query_embedding)), chunk_ids, top_similarity,
         p_limit, coalesce(p_similarity_threshold, -1), extract(epoch from clock_timestamp() - started) * 1000
     );
 end

@@ -144,7 +144,7 @@ def test_other_tenants_nearer_rows_do_not_crowd_out_the_callers(db):
     plan = "\n".join(r["QUERY PLAN"] for r in db.execute(
         "explain select id from public.conversations "
         "order by embedding operator(extensions.<=>) %s::extensions.vector limit 5", (vec(d0=1),)).fetchall())
-    assert "conversations_embedding_hnsw_idx" in plan
+    assert "conversations_embedding_m32_idx" in plan
     with db.as_user(a) as cur:
         found = search(cur, a, vec(d0=1), limit=1)
     assert [r["conversation_id"] for r in found] == [mine["id"]]
@@ -153,7 +153,7 @@ def test_other_tenants_nearer_rows_do_not_crowd_out_the_callers(db):
 # --- which path a search takes (see test_search_knowledge_chunks.py) -----------
 
 GRAPH_FROM = 20_000
-HNSW = "public.conversations_embedding_hnsw_idx"
+HNSW = "public.conversations_embedding_m32_idx"
 
 
 def graph_walks(db) -> int:
@@ -187,7 +187,7 @@ def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(db):
         "select %s, 'c' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
         "|| repeat(',0', 1533) || ']')::extensions.vector, 'test-embed' "
         "from generate_series(0, %s - 1) as i", (user, GRAPH_FROM))
-    db.execute("create index conversations_embedding_hnsw_idx on public.conversations "
+    db.execute("create index conversations_embedding_m32_idx on public.conversations "
                "using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
     db.execute("analyze public.conversations")
     query = vec(d0=1, d1=0.1, d2=0.1)

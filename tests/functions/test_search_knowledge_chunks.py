@@ -99,10 +99,19 @@ def test_the_log_keeps_a_hash_of_the_query_not_the_query(library):
         search(cur, a)
         search(cur, a, limit=1)
         own = cur.execute("select query_hash, duration_ms from public.knowledge_access_logs").fetchall()
-    expected = db.execute("select encode(sha256(extensions.vector_send(%s::extensions.vector)), 'hex') as h",
+    expected = db.execute("select md5(extensions.vector_send(%s::extensions.vector)) as h",
                           (vector(d0=1),)).fetchone()["h"]
     assert [r["query_hash"] for r in own] == [expected, expected]
     assert all(r["duration_ms"] >= 0 for r in own)
+
+
+@pytest.mark.parametrize("query_hash", ["a" * 64, "A" * 32, "a" * 31, None])
+def test_the_log_refuses_a_fingerprint_no_search_makes(library, query_hash):
+    """Searches log md5 in lower-case hex since migration 0024: a sha256 (64 characters) is refused too."""
+    db, a, _, _ = library
+    with pytest.raises(psycopg.errors.InvalidParameterValue, match="p_query_hash"):
+        with db.as_user(a) as cur:
+            cur.execute("select public.log_knowledge_access(%s, %s, '{}'::uuid[], null, 10, 0, 1)", (a, query_hash))
 
 
 @pytest.mark.parametrize("chunk_ids, top_similarity", [
@@ -116,7 +125,7 @@ def test_the_log_refuses_what_no_search_produces(library, chunk_ids, top_similar
     with pytest.raises(psycopg.errors.InvalidParameterValue):
         with db.as_user(a) as cur:
             cur.execute("select public.log_knowledge_access(%s, %s, %s::uuid[], %s, 10, 0, 1)",
-                        (a, "a" * 64, chunk_ids, top_similarity))
+                        (a, "a" * 32, chunk_ids, top_similarity))
 
 
 def test_the_graph_path_sees_only_the_callers_rows_and_only_the_searched_tables(library):
@@ -201,7 +210,7 @@ def test_it_is_callable_as_the_application_calls_it(library):
 # statistics (pg_stat_get_xact_numscans), under generic and custom plans alike.
 
 GRAPH_FROM = 20_000
-HNSW = "public.knowledge_chunks_embedding_idx"
+HNSW = "public.knowledge_chunks_embedding_m32_idx"
 
 
 def scans(db) -> tuple[int, int]:
@@ -277,7 +286,7 @@ def large_tenant_database(server, template_database):
             "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
         db.execute("set session_replication_role = origin")
         db.execute("update public.knowledge_documents set chunk_count = %s where id = %s", (GRAPH_FROM, document["id"]))
-        db.execute(f"create index knowledge_chunks_embedding_idx on public.knowledge_chunks "
+        db.execute(f"create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks "
                    f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
         db.execute("analyze public.knowledge_chunks")
         yield conn, user
@@ -297,6 +306,34 @@ def test_a_small_tenant_is_ranked_exactly_never_through_the_graph(library, plan_
     rows, hnsw, other = searched(db, a, vector(d0=1), plan_cache_mode)
     assert [r["chunk_id"] for r in rows] == [chunks["same"], chunks["near"], chunks["orthogonal"]]
     assert hnsw == 0 and other == 12  # counting the tenant's chunks, then ranking them, on every call
+
+
+def test_the_searched_tables_have_one_graph_each_built_with_32_links(db):
+    """Migration 0026: with 16 links per node a greedy walk could not reach some chunks at all."""
+    graphs = db.execute(
+        "select c.relname as index, t.relname as table, c.reloptions from pg_index as i "
+        "join pg_class as c on c.oid = i.indexrelid join pg_class as t on t.oid = i.indrelid "
+        "join pg_am as a on a.oid = c.relam "
+        "where a.amname = 'hnsw' and t.oid in ('public.knowledge_chunks'::regclass, 'public.conversations'::regclass) "
+        "order by 1").fetchall()
+    assert [(g["index"], g["table"], sorted(g["reloptions"])) for g in graphs] == [
+        ("conversations_embedding_m32_idx", "conversations", ["ef_construction=128", "m=32"]),
+        ("knowledge_chunks_embedding_m32_idx", "knowledge_chunks", ["ef_construction=128", "m=32"])]
+
+
+def test_the_searches_and_their_graph_path_keep_their_plans_for_the_session(db):
+    """Planning the statements again at every call with the caller's values cost a small tenant's search more
+    than running them (and the graph path about 1 ms); generic plans take the same paths (the tests above and
+    below). The graph path's statements are static, so that there is a plan to keep."""
+    settings = db.execute(
+        "select p.proname, p.proconfig, p.prosrc from pg_proc as p "
+        "where p.oid in ('public.search_knowledge_chunks(uuid, extensions.vector, integer, double precision)'"
+        "::regprocedure, 'public.search_conversations(uuid, extensions.vector, integer, double precision)'"
+        "::regprocedure, 'public.nearest_by_embedding_graph(regclass, uuid, extensions.vector, integer)'"
+        "::regprocedure) order by 1").fetchall()
+    assert [(r["proname"], "plan_cache_mode=force_generic_plan" in r["proconfig"]) for r in settings] == [
+        ("nearest_by_embedding_graph", True), ("search_conversations", True), ("search_knowledge_chunks", True)]
+    assert not any("execute" in r["prosrc"].lower().replace("raise exception", "") for r in settings)
 
 
 @pytest.mark.slow

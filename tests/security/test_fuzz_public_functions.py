@@ -42,7 +42,7 @@ def fuzz_values(type_name: str, other_user: str) -> list:
 
 def good_value(name: str, type_name: str, me: str):
     return {
-        "p_user_id": me, "p_provider": "anthropic", "p_model_type": "flagship", "p_query_hash": "a" * 64,
+        "p_user_id": me, "p_provider": "anthropic", "p_model_type": "flagship", "p_query_hash": "a" * 32,
         "p_state": "s" * 32, "p_reason": "moving on", "p_week_start": "2026-01-05",
     }.get(name) or {
         "uuid": str(uuid.uuid4()), "text": "x", "jsonb": "[]", "integer": 10, "double precision": 0.5,
