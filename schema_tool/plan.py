@@ -71,6 +71,8 @@ class Plan:
     # Rows written before fingerprints were kept: the fingerprint to adopt.
     adopt: dict[str, str] = field(default_factory=dict)
     repeatables_blocked: bool = False
+    # No history at all: a first build, which nothing can be using yet.
+    first_build: bool = False
 
     @property
     def bootstrap_checked(self) -> int:
@@ -98,6 +100,7 @@ def make_plan(conn: psycopg.Connection, project: Project, options: ApplyOptions)
     kept = [f for f in repeatable if f.rel in recorded and recorded[f.rel].checksum == f.checksum]
     current = fingerprint.fingerprints(conn, kept)
     plan = Plan(steps, [], [f for f in bootstrap if f.rel in recorded and recorded[f.rel].checksum == f.checksum])
+    plan.first_build = not rows
     plan.recorded = {f.rel: recorded[f.rel].fingerprint or current[f.rel] for f in kept}
     plan.adopt = {f.rel: current[f.rel] for f in kept if recorded[f.rel].fingerprint is None}
     plan.repeatables_blocked = target is not None and target < (project.latest_version or 0)

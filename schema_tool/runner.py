@@ -109,9 +109,23 @@ class Runner:
                 self._repair_broken(f)
             else:
                 self._migration(f, step, last=last)
-        for f, step in self._repeatable_steps():
+        pending = [(f, step) for f, step in self._repeatable_steps() if step.state != "applied"]
+        if self.plan.first_build and pending:
+            self._repeatables_together(pending)
+        for f, step in pending:
             if step.state != "applied":
                 self._unit(f, step, lambda f=f, step=step: self._apply_repeatable(f, step))
+
+    def _repeatables_together(self, pending: list[tuple[SqlFile, Step]]) -> None:
+        """On a first build, the repeatable files no migration took in run in one transaction: no session
+        can be using objects that do not exist yet, and one transaction reads their fingerprints and
+        writes their history once instead of once per file. (Elsewhere each file is a transaction of its
+        own, so that no file holds another's locks.)"""
+        self._unit(pending[0][0], None, lambda: self._apply_repeatables([f for f, _ in pending]))
+        for f, step in pending:
+            step.state = "applied"
+            self.done.append(f.rel)
+            self._event("done", step)
 
     def _repeatable_steps(self) -> list[tuple[SqlFile, Step]]:
         return [(f, s) for f, s in self.plan.steps if f.layer in REPEATABLE_LAYERS]

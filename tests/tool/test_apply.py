@@ -107,3 +107,42 @@ def test_cron_layer_is_skipped_without_pg_cron(toy, empty_url):
     assert json.loads(result.out)["skipped"] == [{"layer": "cron", "reason": "pg_cron not installed"}]
     status = json.loads(cli("status", "--json", project=toy, url=empty_url).out)
     assert status["skipped_layers"] == {"cron": "pg_cron not installed"}
+
+
+INDEX_A = ("-- schema_tool: no-transaction\n-- sql/migrations/0002_a_index.sql\n-- An index on a.\n\n"
+           "create index concurrently if not exists a_id_idx on public.a (id);\n")
+SECOND = "create or replace function public.second() returns int language sql as $$ select 2 $$;\n"
+
+
+def transactions_of(url: str, kinds: tuple[str, ...]) -> int:
+    return query(url, "select count(distinct xmin::text) from schema_tool.history where kind = any(%s)",
+                 (list(kinds),))[0][0]
+
+
+def test_a_first_build_runs_the_repeatable_files_no_migration_took_in_one_transaction(toy, empty_url):
+    toy.write("migrations/0001_a.sql", TABLE_A)
+    toy.write("migrations/0002_a_index.sql", INDEX_A)  # the last migration takes no repeatable file
+    toy.write("functions/answer.sql", FUNCTION_V1)
+    toy.write("functions/second.sql", SECOND)
+    assert cli("up", project=toy, url=empty_url).code == 0
+    assert transactions_of(empty_url, ("function",)) == 1
+
+    toy.write("functions/answer.sql", FUNCTION_V2)
+    toy.write("functions/second.sql", SECOND.replace("select 2", "select 3"))
+    assert cli("up", project=toy, url=empty_url).code == 0
+    # on a database in use, each file is a transaction of its own: two more
+    assert transactions_of(empty_url, ("function",)) == 3
+
+
+def test_a_broken_file_of_a_first_build_leaves_the_migrations_and_no_repeatable_file(toy, empty_url):
+    toy.write("migrations/0001_a.sql", TABLE_A)
+    toy.write("migrations/0002_a_index.sql", INDEX_A)
+    toy.write("functions/answer.sql", FUNCTION_V1)
+    toy.write("functions/second.sql", SECOND.replace("select 2", "select nothing_here"))
+
+    result = cli("up", project=toy, url=empty_url)
+
+    assert result.code == 1
+    assert "sql/functions/second.sql" in result.out + result.err
+    assert [p for p, _ in history(empty_url)] == ["sql/migrations/0001_a.sql", "sql/migrations/0002_a_index.sql"]
+    assert query(empty_url, "select count(*) from pg_proc where proname = 'answer'") == [(0,)]
