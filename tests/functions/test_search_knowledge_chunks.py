@@ -286,8 +286,8 @@ def large_tenant_database(server, template_database):
             "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
         db.execute("set session_replication_role = origin")
         db.execute("update public.knowledge_documents set chunk_count = %s where id = %s", (GRAPH_FROM, document["id"]))
-        db.execute(f"create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks "
-                   f"using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
+        db.execute("create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks "
+                   "using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
         db.execute("analyze public.knowledge_chunks")
         yield conn, user
     server.drop_database(name)
