@@ -122,7 +122,11 @@ class Runner:
         writes their history once instead of once per file. (Elsewhere each file is a transaction of its
         own, so that no file holds another's locks.)"""
         self._unit(pending[0][0], None, lambda: self._apply_repeatables([f for f, _ in pending]))
-        for f, step in pending:
+        self._applied_with(pending)
+
+    def _applied_with(self, joined: list[tuple[SqlFile, Step]]) -> None:
+        """Steps that committed inside another unit's transaction: applied, and said so."""
+        for f, step in joined:
             step.state = "applied"
             self.done.append(f.rel)
             self._event("done", step)
@@ -236,10 +240,7 @@ class Runner:
             self._apply_repeatables([rf for rf, _ in joined])
 
         self._unit(f, step, body)
-        for rf, rstep in joined:
-            rstep.state = "applied"
-            self.done.append(rf.rel)
-            self._event("done", rstep)
+        self._applied_with(joined)
 
     def _dependants(self, reasons: dict[str, str]) -> list[tuple[SqlFile, Step]]:
         """Steps for the repeatable files named in `reasons`, in apply order; planned steps are reused."""
