@@ -13,7 +13,7 @@ from schema_tool import apply, project
 from schema_tool.pytest_plugin import Server
 from schema_tool.testing import Db
 from tests import factories
-from tests.pg15 import pg15_cron_url  # noqa: F401  (fixture: one PostgreSQL 15 for the session)
+from tests.pg15 import pg15_cron_url, pg15_url  # noqa: F401  (fixtures: one PostgreSQL 15 for the session)
 from tests.toy import ROOT, toy  # noqa: F401  (fixture)
 
 

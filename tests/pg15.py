@@ -1,6 +1,7 @@
-"""A PostgreSQL 15 cluster preloading pg_cron, from Debian's postgresql-15 and postgresql-15-cron
-packages, one for the session (per test worker; tests/conftest.py registers the fixture): the real pg_cron, which the embedded server lacks, and
-an older server for what differs between versions. Skips with the reason where the packages are absent."""
+"""A PostgreSQL 15 cluster from Debian's postgresql-15 package, one for the session (per test worker;
+tests/conftest.py registers the fixtures): an older server for what differs between versions
+(`pg15_url`), and with Debian's postgresql-15-cron the real pg_cron, which the embedded server lacks
+(`pg15_cron_url`). Each skips with the reason where what it needs is absent."""
 
 from __future__ import annotations
 
@@ -56,24 +57,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _has_pg_cron() -> bool:
+    return PG_CRON_LIB.exists() and PG_CRON_CONTROL.exists()
+
+
 @pytest.fixture(scope="session")
-def pg15_cron_url():
-    """A PostgreSQL 15 cluster preloading pg_cron (cron.database_name = postgres); its URL."""
+def pg15_url():
+    """A PostgreSQL 15 cluster, preloading pg_cron (cron.database_name = postgres) where it is installed;
+    its URL."""
     if not (PG15_BIN / "initdb").exists():
-        pytest.skip("PostgreSQL 15 not installed: apt-get install postgresql-15 postgresql-15-cron")
-    if not PG_CRON_LIB.exists() or not PG_CRON_CONTROL.exists():
-        pytest.skip("pg_cron for PostgreSQL 15 not installed: apt-get install postgresql-15-cron")
+        pytest.skip("PostgreSQL 15 not installed: apt-get install postgresql-15")
     user = _os_user()
-    base = throwaway_folder("cron-pg-")
+    base = throwaway_folder("pg15-")
     data = base / "data"
     port = _free_port()
     if user:
         entry = pwd.getpwnam(user)
         os.chown(base, entry.pw_uid, entry.pw_gid)
     _run([str(PG15_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"], user)
-    options = (f"-c listen_addresses='' -c unix_socket_directories='{base}' -c port={port} "
-               f"-c shared_preload_libraries=pg_cron -c cron.database_name=postgres -c cron.host='{base}' "
-               f"-c fsync=off")
+    options = f"-c listen_addresses='' -c unix_socket_directories='{base}' -c port={port} -c fsync=off"
+    if _has_pg_cron():
+        options += f" -c shared_preload_libraries=pg_cron -c cron.database_name=postgres -c cron.host='{base}'"
     _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-o", options, "-w",
           "start"], user)
     try:
@@ -81,6 +85,14 @@ def pg15_cron_url():
     finally:
         _run([str(PG15_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg15_cron_url(pg15_url):
+    """The PostgreSQL 15 cluster with pg_cron preloaded; skips where postgresql-15-cron is absent."""
+    if not _has_pg_cron():
+        pytest.skip("pg_cron for PostgreSQL 15 not installed: apt-get install postgresql-15-cron")
+    return pg15_url
 
 
 def with_text(f: project.SqlFile, text: str) -> project.SqlFile:

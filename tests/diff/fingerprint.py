@@ -111,13 +111,18 @@ QUERIES = {
 
 def fingerprint(url: str) -> dict[str, set[tuple]]:
     """Every kind's rows, as sets of tuples of text."""
-    out = {}
     with psycopg.connect(url) as conn:
-        conn.execute("set search_path = ''")
-        for kind, sql in QUERIES.items():
-            text = sql.replace("{schemas}", SCHEMAS) if "{schemas}" in sql else sql
-            rows = conn.execute(text, {"left_out": list(LEFT_OUT)}).fetchall()
-            out[kind] = {tuple("" if v is None else str(v) for v in row) for row in rows}
+        return fingerprint_of(conn)
+
+
+def fingerprint_of(conn: psycopg.Connection) -> dict[str, set[tuple]]:
+    """The same, read through an open connection (inside its transaction, if one is open)."""
+    out = {}
+    conn.execute("set search_path = ''")
+    for kind, sql in QUERIES.items():
+        text = sql.replace("{schemas}", SCHEMAS) if "{schemas}" in sql else sql
+        rows = conn.execute(text, {"left_out": list(LEFT_OUT)}).fetchall()
+        out[kind] = {tuple("" if v is None else str(v) for v in row) for row in rows}
     return out
 
 

@@ -31,12 +31,14 @@ class Pg15:
 
 
 @pytest.fixture(scope="module")
-def pg15(pg15_cron_url) -> tuple[Pg15, str]:
-    server = Pg15(pg15_cron_url)
+def pg15(pg15_url) -> tuple[Pg15, str, psycopg.Connection]:
+    """The cluster, a bootstrapped template on it, and an autocommit connection to a clone of it."""
+    server = Pg15(pg15_url)
     name = server.create_database("bootstrapped15")
     with psycopg.connect(server.url(name), autocommit=True) as conn:
         apply.up(conn, project.Project(root=ROOT, files=bootstrap_without_vector()), apply.ApplyOptions())
-    return server, name
+    with psycopg.connect(server.url(server.create_database("shared15", template=name)), autocommit=True) as shared:
+        yield server, name, shared
 
 
 def _runs_on_15(pair: str) -> bool:
@@ -46,5 +48,5 @@ def _runs_on_15(pair: str) -> bool:
 
 @pytest.mark.parametrize("pair", [p for p in PAIRS if _runs_on_15(p)])
 def test_diff_turns_a_into_b_on_postgresql_15(pair, pg15):
-    server, template = pg15
-    check_pair(server, template, pair)
+    server, template, shared = pg15
+    check_pair(server, template, shared, pair)

@@ -24,11 +24,11 @@ def _read(url: str):
         return diff.read_side(conn)
 
 
-def test_global_default_privileges_are_restored_on_postgresql_15(pg15_cron_url):
-    changed = _database(pg15_cron_url, "defaults_changed",
+def test_global_default_privileges_are_restored_on_postgresql_15(pg15_url):
+    changed = _database(pg15_url, "defaults_changed",
                         "alter default privileges revoke truncate, references on tables from postgres",
                         "alter default privileges revoke execute on functions from public")
-    builtin = _database(pg15_cron_url, "defaults_builtin")
+    builtin = _database(pg15_url, "defaults_builtin")
 
     report = diff.compare(_read(changed), _read(builtin))
     statements, _ = report.sql()

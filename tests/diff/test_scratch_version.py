@@ -41,26 +41,26 @@ def project_without_vector(toy):
     return toy
 
 
-def test_the_same_view_prints_differently_on_15_and_18(pg15_cron_url, server):  # noqa: F811
+def test_the_same_view_prints_differently_on_15_and_18(pg15_url, server):  # noqa: F811
     """Why the refusal: one view, created by the same SQL on both servers, differs as printed."""
     catalogs = []
-    for url in (_database(pg15_cron_url, "printed15"), server.url(server.create_database("printed18"))):
+    for url in (_database(pg15_url, "printed15"), server.url(server.create_database("printed18"))):
         execute(url, TABLE, VIEW)
         with psycopg.connect(url) as conn:
             catalogs.append(diff.read_side(conn))
     assert [(c.kind, c.name) for c in diff.compare(*catalogs).modelled] == [("view", "public.project_stats")]
 
 
-def test_diff_refuses_a_scratch_server_of_another_major_version(pg15_cron_url, server,  # noqa: F811
+def test_diff_refuses_a_scratch_server_of_another_major_version(pg15_url, server,  # noqa: F811
                                                                 project_without_vector):
-    live15 = _database(pg15_cron_url, "live15")
+    live15 = _database(pg15_url, "live15")
     live18 = server.url(server.create_database("live18"))
     for url in (live15, live18):
         assert cli("up", "--yes", project=project_without_vector, url=url).code == 0
 
     against18 = cli("diff", "--check", "--scratch-server", server.admin_url, project=project_without_vector,
                     url=live15)
-    against15 = cli("diff", "--check", "--scratch-server", pg15_cron_url, project=project_without_vector,
+    against15 = cli("diff", "--check", "--scratch-server", pg15_url, project=project_without_vector,
                     url=live18)
 
     assert against18.code == 2 and len(against18.err.strip().splitlines()) == 1, against18.out + against18.err
@@ -69,8 +69,8 @@ def test_diff_refuses_a_scratch_server_of_another_major_version(pg15_cron_url, s
     assert against15.code == 2 and "runs PostgreSQL 18 and the scratch database PostgreSQL 15" in against15.err
 
 
-def test_built_on_the_live_postgresql_15_server_there_is_no_drift(pg15_cron_url, project_without_vector):  # noqa: F811
-    live = _database(pg15_cron_url, "same15")
+def test_built_on_the_live_postgresql_15_server_there_is_no_drift(pg15_url, project_without_vector):  # noqa: F811
+    live = _database(pg15_url, "same15")
     assert cli("up", "--yes", project=project_without_vector, url=live).code == 0
 
     result = cli("diff", "--check", project=project_without_vector, url=live)
@@ -79,17 +79,17 @@ def test_built_on_the_live_postgresql_15_server_there_is_no_drift(pg15_cron_url,
     assert "No differences." in result.out
 
 
-def test_a_role_without_createdb_on_15_gets_the_refusal_not_false_drift(pg15_cron_url,  # noqa: F811
+def test_a_role_without_createdb_on_15_gets_the_refusal_not_false_drift(pg15_url,  # noqa: F811
                                                                         project_without_vector):
     """Such a role gets its scratch database on a throwaway embedded server, PostgreSQL 18."""
-    live = _database(pg15_cron_url, "nocreatedb15")
+    live = _database(pg15_url, "nocreatedb15")
     assert cli("up", "--yes", project=project_without_vector, url=live).code == 0
-    execute(pg15_cron_url, "drop role if exists reader15", "create role reader15 login")
+    execute(pg15_url, "drop role if exists reader15", "create role reader15 login")
     try:
         result = cli("diff", "--check", project=project_without_vector,
                      url=psycopg.conninfo.make_conninfo(live, user="reader15"), timeout=180)
     finally:
-        execute(pg15_cron_url, "drop role reader15")
+        execute(pg15_url, "drop role reader15")
 
     assert result.code == 2, result.out + result.err
     assert "the live database runs PostgreSQL 15 and the scratch database PostgreSQL 18" in result.err
