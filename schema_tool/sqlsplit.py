@@ -20,6 +20,9 @@ _NOT_LETTER = r"\x00-\x40\x5b-\x5e\x60\x7b-\x7f"
 _NOT_LETTER_OR_DIGIT = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
 _DOLLAR_TAG = re.compile(rf"\$([^{_NOT_LETTER}][^{_NOT_LETTER_OR_DIGIT}]*)?\$")
 _IDENT_CHAR = re.compile(r"[^\x00-\x23\x25-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]")
+# The characters that may start a comment, a quote or a dollar quote, or end a statement: the scanner
+# jumps from one to the next instead of looking at every character.
+_MAY_START_REGION = re.compile(r"""[-/'"$;]""")
 
 
 @dataclass(frozen=True)
@@ -31,19 +34,29 @@ class Statement:
 def split(sql: str) -> list[Statement]:
     """Statements of `sql` without their terminating semicolons; comments-only chunks dropped."""
     statements: list[Statement] = []
-    start = i = 0
-    while i < len(sql):
-        end = _end_of_region(sql, i)
-        if end is not None:
-            i = end
-        elif sql[i] == ";":
+    start = 0
+    for i, end in _regions_and_semicolons(sql):
+        if end is None:
             _append(statements, sql, start, i)
-            i += 1
-            start = i
-        else:
-            i += 1
+            start = i + 1
     _append(statements, sql, start, len(sql))
     return statements
+
+
+def _regions_and_semicolons(sql: str):
+    """(start, end) of each comment, quote and dollar quote in order, and (offset, None) of each
+    semicolon outside them."""
+    i = 0
+    while (found := _MAY_START_REGION.search(sql, i)) is not None:
+        i = found.start()
+        end = _end_of_region(sql, i)
+        if end is not None:
+            yield i, end
+            i = end
+        else:
+            if sql[i] == ";":
+                yield i, None
+            i += 1
 
 
 def _end_of_region(sql: str, i: int) -> int | None:
@@ -92,36 +105,35 @@ def _end_of_line(sql: str, i: int) -> int:
     return len(sql) if end < 0 else end + 1
 
 
+_COMMENT_MARK = re.compile(r"/\*|\*/")
+
+
 def _end_of_block_comment(sql: str, i: int) -> int:
+    """Block comments nest: the comment ends where its depth returns to zero."""
     depth = 0
-    while i < len(sql):
-        if sql.startswith("/*", i):
-            depth += 1
-            i += 2
-        elif sql.startswith("*/", i):
-            depth -= 1
-            i += 2
-            if depth == 0:
-                return i
-        else:
-            i += 1
-    return i
+    while (found := _COMMENT_MARK.search(sql, i)) is not None:
+        i = found.end()
+        depth += 1 if found.group(0) == "/*" else -1
+        if depth == 0:
+            return i
+    return len(sql)
+
+
+_QUOTE_END = {("'", False): re.compile("'"), ("'", True): re.compile(r"['\\]"), ('"', False): re.compile('"')}
 
 
 def _end_of_quoted(sql: str, i: int, quote: str, *, backslash: bool) -> int:
     i += 1
-    while i < len(sql):
-        c = sql[i]
-        if backslash and c == "\\":
+    ends = _QUOTE_END[quote, backslash]
+    while (found := ends.search(sql, i)) is not None:
+        i = found.start()
+        if sql[i] == "\\":
             i += 2
-        elif c == quote:
-            if sql.startswith(quote * 2, i):
-                i += 2
-            else:
-                return i + 1
+        elif sql.startswith(quote * 2, i):
+            i += 2
         else:
-            i += 1
-    return i
+            return i + 1
+    return len(sql)
 
 
 def _end_of_dollar_quote(sql: str, i: int) -> int:
@@ -145,15 +157,12 @@ def lower_keywords(sql: str) -> str:
     upper-case and whose identifiers are lower-case unless quoted, this is the house style.
     """
     out = []
-    start = i = 0
-    while i < len(sql):
-        end = _end_of_region(sql, i)
-        if end is None:
-            i += 1
-            continue
-        out.append(_lower_words(sql[start:i]))
-        out.append(sql[i:end])
-        start = i = end
+    start = 0
+    for i, end in _regions_and_semicolons(sql):
+        if end is not None:
+            out.append(_lower_words(sql[start:i]))
+            out.append(sql[i:end])
+            start = end
     out.append(_lower_words(sql[start:]))
     return "".join(out)
 
