@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sys
 from collections import Counter
 from contextlib import contextmanager
 
@@ -93,10 +94,12 @@ def apply_progress(terminal: bool):
 
 
 def _apply_lines(event: Event) -> None:
+    """Plain lines, without rich: a build writes one per file, and rendering each through a console
+    cost more than a file of functions takes to apply."""
     if event.phase == "done":
-        errors.print(f"applied {event.step.path} ({event.step.duration_ms} ms)", highlight=False, markup=False)
+        print(f"applied {event.step.path} ({event.step.duration_ms} ms)", file=sys.stderr)
     elif event.phase in ("retry", "wait"):
-        errors.print(f"{event.phase}: {event.message}", highlight=False, markup=False)
+        print(f"{event.phase}: {event.message}", file=sys.stderr)
 
 
 def apply_report(report: ApplyReport, database: str) -> None:
