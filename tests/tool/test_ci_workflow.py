@@ -20,7 +20,7 @@ def test_the_workflow_is_valid_against_githubs_workflow_schema():
     if not checker.exists() and not shutil.which("check-jsonschema"):
         pytest.fail("check-jsonschema is not installed (it is a dev dependency: make install)")
     done = subprocess.run([str(checker if checker.exists() else "check-jsonschema"), "--builtin-schema",
-                           "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+                           "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
