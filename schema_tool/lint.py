@@ -217,11 +217,13 @@ def style(project: Project) -> list[Finding]:
     where .sqlfluff says `ignore = parsing`: the style rules skip those lines, and
     the report says which they are."""
     from sqlfluff.core import FluffConfig, Linter
+    from sqlfluff.core.config.loader import load_config_up_to_path
     from sqlfluff.core.linter.discovery import paths_from_path
 
-    configured = FluffConfig.from_path(str(project.root)).get("ignore") or []
+    settings = load_config_up_to_path(str(project.root))  # the files read once, then configured with the override
+    configured = FluffConfig(configs=settings).get("ignore") or []
     ignore = ",".join(kind for kind in configured if kind != "parsing")
-    config = FluffConfig.from_path(str(project.root), overrides={"ignore": ignore})
+    config = FluffConfig(configs=settings, overrides={"ignore": ignore})
     linted = [Path(p).resolve().relative_to(project.root).as_posix()
               for p in paths_from_path(str(project.root / "sql"), working_path=str(project.root))]
     cache = StyleCache(project)
