@@ -28,9 +28,8 @@ as $$
 -- caller to their own chunks whatever p_user_id says (another user's id
 -- yields nothing); service_role may search any user's chunks.
 --
--- Two paths, chosen by counting the tenant's chunks (an index-only scan of
--- the btree on user_id, stopped at embedding_graph_from()), never by the
--- planner's guess:
+-- Two paths, chosen by the tenant's size (an index-only scan of the btree on
+-- user_id, stopped at embedding_graph_from()), never by the planner's guess:
 -- - a smaller tenant is ranked exactly: its chunks through the btree, sorted
 --   by cosine_distance(), which the HNSW index cannot serve, so no plan walks
 --   the graph for a small tenant;
@@ -42,7 +41,6 @@ as $$
 declare
     started timestamptz := clock_timestamp();
     through_graph boolean;
-    ranked refcursor;
     chunk_ids uuid[] := '{}';
     top_similarity double precision;
 begin
@@ -60,23 +58,31 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    select count(*) >= public.embedding_graph_from() into through_graph
-    from (
-        select 1
+    -- whether the tenant has an embedding_graph_from()-th row: the index-only
+    -- scan stops there, and skipping rows costs less than counting them
+    through_graph := exists (
+        select
         from public.knowledge_chunks as c
         where c.user_id = p_user_id
-        limit public.embedding_graph_from()
-    ) as t;
+        offset public.embedding_graph_from() - 1
+    );
 
+    -- FOR loops fetch the rows in batches (a cursor's FETCH is a trip through
+    -- the executor per row)
     if through_graph then
-        open ranked for
+        for chunk_id, document_id, chunk_index, content, metadata, similarity in
             select c.id, c.document_id, c.chunk_index, c.content, c.metadata, 1 - g.distance
             from public.nearest_by_embedding_graph('public.knowledge_chunks', p_user_id, p_query_embedding, p_limit) as g
             inner join public.knowledge_chunks as c on c.id = g.id
             where 1 - g.distance >= coalesce(p_similarity_threshold, -1)
-            order by g.distance;
+            order by g.distance
+        loop
+            return next;
+            chunk_ids := chunk_ids || chunk_id;
+            top_similarity := coalesce(top_similarity, similarity);
+        end loop;
     else
-        open ranked for
+        for chunk_id, document_id, chunk_index, content, metadata, similarity in
             select n.id, n.document_id, n.chunk_index, n.content, n.metadata, 1 - n.distance
             from (
                 select c.id, c.document_id, c.chunk_index, c.content, c.metadata,
@@ -88,17 +94,13 @@ begin
                 limit p_limit
             ) as n
             where 1 - n.distance >= coalesce(p_similarity_threshold, -1)
-            order by n.distance;
+            order by n.distance
+        loop
+            return next;
+            chunk_ids := chunk_ids || chunk_id;
+            top_similarity := coalesce(top_similarity, similarity);
+        end loop;
     end if;
-
-    loop
-        fetch ranked into chunk_id, document_id, chunk_index, content, metadata, similarity;
-        exit when not found;
-        return next;
-        chunk_ids := chunk_ids || chunk_id;
-        top_similarity := coalesce(top_similarity, similarity);
-    end loop;
-    close ranked;
 
     -- md5 of the binary form: the fingerprint that groups repeated queries
     -- (migration 0024 says why not sha256)

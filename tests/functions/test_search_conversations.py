@@ -188,3 +188,12 @@ def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(large
                        "from public.conversations where user_id = %s order by 1 desc limit 10",
                        (query, user)).fetchall()
     assert [round(r["similarity"], 6) for r in rows] == [round(r["s"], 6) for r in exact]
+
+
+@pytest.mark.slow
+def test_a_user_one_conversation_short_of_the_switch_is_ranked_exactly(large_tenant):
+    db, user = large_tenant
+    db.execute("delete from public.conversations where id = (select id from public.conversations "
+               "where user_id = %s limit 1)", (user,))
+    rows, walks = searched(db, user, vec(d0=1, d1=0.1, d2=0.1), "force_generic_plan")
+    assert walks == 0 and len(rows) == 10

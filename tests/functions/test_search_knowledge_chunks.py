@@ -8,8 +8,6 @@ import math
 import psycopg
 import pytest
 
-from schema_tool.testing import Db
-from tests import factories
 
 
 def vector(**weights: float) -> str:
@@ -246,8 +244,8 @@ def counting_scans(db, user, plan_cache_mode) -> int:
     with db.as_user(user) as cur:
         cur.execute(f"set local plan_cache_mode = {plan_cache_mode}")
         for _ in range(6):
-            cur.execute("select count(*) from (select 1 from public.knowledge_chunks as c where c.user_id = %s "
-                        "limit %s) as t", (user, GRAPH_FROM))
+            cur.execute("select exists (select from public.knowledge_chunks as c where c.user_id = %s "
+                        "offset %s)", (user, GRAPH_FROM - 1))
     return scans(db)[1] - before
 
 
@@ -263,41 +261,6 @@ def exact_similarities(db, user, query, limit=10):
         "select 1 - extensions.cosine_distance(embedding, %s::extensions.vector) as s "
         "from public.knowledge_chunks where user_id = %s order by 1 desc limit %s",
         (query, user, limit)).fetchall()]
-
-
-@pytest.fixture(scope="module")
-def large_tenant_database(server, template_database):
-    """A clone holding a tenant of GRAPH_FROM chunks near d0 (similarity 0.67 to 1), on a grid along d1 and d2,
-    with the HNSW index rebuilt over them (cheap parameters: only the path is under test). Built once for the
-    module, committed; each test reads it in a transaction of its own."""
-    name = server.create_database("large_tenant", template=template_database)
-    with psycopg.connect(server.url(name), autocommit=True) as conn:
-        db = Db(conn, factories.makers())
-        user = db.new_user()
-        document = db.make("knowledge_documents", user)
-        db.execute(f"drop index {HNSW}")
-        # loaded as a restore would, without the per-row triggers (the chunk count's, 2-3 ms a chunk), and
-        # the count set once afterwards
-        db.execute("set session_replication_role = replica")
-        db.execute(
-            "insert into public.knowledge_chunks (document_id, user_id, chunk_index, content, embedding) "
-            "select %s, %s, i, 'chunk ' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
-            "|| repeat(',0', 1533) || ']')::extensions.vector "
-            "from generate_series(0, %s - 1) as i", (document["id"], user, GRAPH_FROM))
-        db.execute("set session_replication_role = origin")
-        db.execute("update public.knowledge_documents set chunk_count = %s where id = %s", (GRAPH_FROM, document["id"]))
-        db.execute("create index knowledge_chunks_embedding_m32_idx on public.knowledge_chunks "
-                   "using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
-        db.execute("analyze public.knowledge_chunks")
-        yield conn, user
-    server.drop_database(name)
-
-
-@pytest.fixture
-def large_tenant(large_tenant_database):
-    conn, user = large_tenant_database
-    with conn.transaction(force_rollback=True):
-        yield Db(conn, factories.makers()), user
 
 
 @pytest.mark.parametrize("plan_cache_mode", ["force_generic_plan", "force_custom_plan"])
@@ -344,6 +307,18 @@ def test_a_large_tenant_is_answered_through_the_graph_even_by_a_generic_plan(lar
     rows, hnsw, other = searched(db, user, query, plan_cache_mode)
     assert hnsw == 6  # one walk per call
     assert other == counting_scans(db, user, plan_cache_mode)  # and no exact ranking after it
+    assert [round(r["similarity"], 6) for r in rows] == exact_similarities(db, user, query)
+
+
+@pytest.mark.slow
+def test_a_tenant_one_chunk_short_of_the_switch_is_ranked_exactly(large_tenant):
+    """The path turns at embedding_graph_from() chunks exactly: the tenant's size is read up to that row."""
+    db, user = large_tenant
+    db.execute("delete from public.knowledge_chunks where id = (select id from public.knowledge_chunks "
+               "where user_id = %s order by chunk_index desc limit 1)", (user,))
+    query = vector(d0=1, d1=0.1, d2=0.1)
+    rows, hnsw, other = searched(db, user, query, "force_generic_plan")
+    assert hnsw == 0 and other == 12  # the count, then the exact ranking, on every call
     assert [round(r["similarity"], 6) for r in rows] == exact_similarities(db, user, query)
 
 
