@@ -28,8 +28,10 @@ as $$
 -- caller to their own chunks whatever p_user_id says (another user's id
 -- yields nothing); service_role may search any user's chunks.
 --
--- Two paths, chosen by the tenant's size (an index-only scan of the btree on
--- user_id, stopped at embedding_graph_from()), never by the planner's guess:
+-- Two paths, chosen by the tenant's size (the sum of its documents'
+-- chunk_count, which a trigger on knowledge_chunks keeps in the chunks' own
+-- transaction, so it counts exactly the chunks this search can see), never by
+-- the planner's guess:
 -- - a smaller tenant is ranked exactly: its chunks through the btree, sorted
 --   by cosine_distance(), which the HNSW index cannot serve, so no plan walks
 --   the graph for a small tenant;
@@ -58,14 +60,11 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    -- whether the tenant has an embedding_graph_from()-th row: the index-only
-    -- scan stops there, and skipping rows costs less than counting them
-    through_graph := exists (
-        select
-        from public.knowledge_chunks as c
-        where c.user_id = p_user_id
-        offset public.embedding_graph_from() - 1
-    );
+    -- the tenant's size from its documents' chunk counts: a row per document
+    -- rather than an index entry per chunk (1,000 chunks: 70 us against 20)
+    select coalesce(sum(d.chunk_count), 0) >= public.embedding_graph_from() into through_graph
+    from public.knowledge_documents as d
+    where d.user_id = p_user_id;
 
     -- FOR loops fetch the rows in batches (a cursor's FETCH is a trip through
     -- the executor per row)
