@@ -27,9 +27,9 @@ as $$
 -- and a caller that is not service_role (or a trusted database role) may
 -- only search its own conversations.
 --
--- Two paths, chosen by counting the user's conversations (an index-only scan
--- of the btree on user_id, stopped at embedding_graph_from()), never by the
--- planner's guess: fewer are ranked exactly by cosine_distance(), which the
+-- Two paths, chosen by the number of the user's conversations (an index-only
+-- scan of the btree on user_id, stopped at embedding_graph_from()), never by
+-- the planner's guess: fewer are ranked exactly by cosine_distance(), which the
 -- HNSW index cannot serve; more go through the HNSW index, by
 -- nearest_by_embedding_graph() (which ranks exactly after all when the
 -- graph finds nothing close). The threshold is applied outside the
@@ -64,13 +64,14 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    select count(*) >= public.embedding_graph_from() into through_graph
-    from (
-        select 1
+    -- whether the user has an embedding_graph_from()-th conversation: the
+    -- index-only scan stops there, and skipping rows costs less than counting them
+    through_graph := exists (
+        select
         from public.conversations as c
         where c.user_id = p_user_id
-        limit public.embedding_graph_from()
-    ) as t;
+        offset public.embedding_graph_from() - 1
+    );
 
     if through_graph then
         return query

@@ -28,9 +28,10 @@ as $$
 -- caller to their own chunks whatever p_user_id says (another user's id
 -- yields nothing); service_role may search any user's chunks.
 --
--- Two paths, chosen by counting the tenant's chunks (an index-only scan of
--- the btree on user_id, stopped at embedding_graph_from()), never by the
--- planner's guess:
+-- Two paths, chosen by the tenant's size (the sum of its documents'
+-- chunk_count, which a trigger on knowledge_chunks keeps in the chunks' own
+-- transaction, so it counts exactly the chunks this search can see), never by
+-- the planner's guess:
 -- - a smaller tenant is ranked exactly: its chunks through the btree, sorted
 --   by cosine_distance(), which the HNSW index cannot serve, so no plan walks
 --   the graph for a small tenant;
@@ -42,7 +43,6 @@ as $$
 declare
     started timestamptz := clock_timestamp();
     through_graph boolean;
-    ranked refcursor;
     chunk_ids uuid[] := '{}';
     top_similarity double precision;
 begin
@@ -60,23 +60,28 @@ begin
             using errcode = 'invalid_parameter_value';
     end if;
 
-    select count(*) >= public.embedding_graph_from() into through_graph
-    from (
-        select 1
-        from public.knowledge_chunks as c
-        where c.user_id = p_user_id
-        limit public.embedding_graph_from()
-    ) as t;
+    -- the tenant's size from its documents' chunk counts: a row per document
+    -- rather than an index entry per chunk (1,000 chunks: 70 us against 20)
+    select coalesce(sum(d.chunk_count), 0) >= public.embedding_graph_from() into through_graph
+    from public.knowledge_documents as d
+    where d.user_id = p_user_id;
 
+    -- FOR loops fetch the rows in batches (a cursor's FETCH is a trip through
+    -- the executor per row)
     if through_graph then
-        open ranked for
+        for chunk_id, document_id, chunk_index, content, metadata, similarity in
             select c.id, c.document_id, c.chunk_index, c.content, c.metadata, 1 - g.distance
             from public.nearest_by_embedding_graph('public.knowledge_chunks', p_user_id, p_query_embedding, p_limit) as g
             inner join public.knowledge_chunks as c on c.id = g.id
             where 1 - g.distance >= coalesce(p_similarity_threshold, -1)
-            order by g.distance;
+            order by g.distance
+        loop
+            return next;
+            chunk_ids := chunk_ids || chunk_id;
+            top_similarity := coalesce(top_similarity, similarity);
+        end loop;
     else
-        open ranked for
+        for chunk_id, document_id, chunk_index, content, metadata, similarity in
             select n.id, n.document_id, n.chunk_index, n.content, n.metadata, 1 - n.distance
             from (
                 select c.id, c.document_id, c.chunk_index, c.content, c.metadata,
@@ -88,17 +93,13 @@ begin
                 limit p_limit
             ) as n
             where 1 - n.distance >= coalesce(p_similarity_threshold, -1)
-            order by n.distance;
+            order by n.distance
+        loop
+            return next;
+            chunk_ids := chunk_ids || chunk_id;
+            top_similarity := coalesce(top_similarity, similarity);
+        end loop;
     end if;
-
-    loop
-        fetch ranked into chunk_id, document_id, chunk_index, content, metadata, similarity;
-        exit when not found;
-        return next;
-        chunk_ids := chunk_ids || chunk_id;
-        top_similarity := coalesce(top_similarity, similarity);
-    end loop;
-    close ranked;
 
     -- md5 of the binary form: the fingerprint that groups repeated queries
     -- (migration 0024 says why not sha256)

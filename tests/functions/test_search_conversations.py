@@ -178,18 +178,9 @@ def test_a_small_user_is_ranked_exactly_never_through_the_graph(corpus, plan_cac
 
 
 @pytest.mark.slow
-def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(db):
-    """GRAPH_FROM conversations close to d0, a little apart along d1 and d2; the index rebuilt over them."""
-    user = db.new_user()
-    db.execute(f"drop index {HNSW}")
-    db.execute(
-        "insert into public.conversations (user_id, title, embedding, embedding_model) "
-        "select %s, 'c' || i, ('[1,' || (i %% 100) / 200.0 || ',' || (i / 100) / 200.0 "
-        "|| repeat(',0', 1533) || ']')::extensions.vector, 'test-embed' "
-        "from generate_series(0, %s - 1) as i", (user, GRAPH_FROM))
-    db.execute("create index conversations_embedding_m32_idx on public.conversations "
-               "using hnsw (embedding extensions.vector_cosine_ops) with (m = 8, ef_construction = 32)")
-    db.execute("analyze public.conversations")
+def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(large_tenant):
+    """GRAPH_FROM conversations close to d0, a little apart along d1 and d2 (tests/functions/conftest.py)."""
+    db, user = large_tenant
     query = vec(d0=1, d1=0.1, d2=0.1)
     rows, walks = searched(db, user, query, "force_generic_plan")
     assert walks == 6
@@ -197,3 +188,12 @@ def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(db):
                        "from public.conversations where user_id = %s order by 1 desc limit 10",
                        (query, user)).fetchall()
     assert [round(r["similarity"], 6) for r in rows] == [round(r["s"], 6) for r in exact]
+
+
+@pytest.mark.slow
+def test_a_user_one_conversation_short_of_the_switch_is_ranked_exactly(large_tenant):
+    db, user = large_tenant
+    db.execute("delete from public.conversations where id = (select id from public.conversations "
+               "where user_id = %s limit 1)", (user,))
+    rows, walks = searched(db, user, vec(d0=1, d1=0.1, d2=0.1), "force_generic_plan")
+    assert walks == 0 and len(rows) == 10
