@@ -29,6 +29,8 @@ SUBSET = ("tests/tool/test_migrations_sum.py::test_the_projects_sum_lists_every_
           "tests/schema/test_file_layout.py",
           "tests/functions/test_lead_scoring.py")
 STEP = "### step "
+STYLE_CACHE = ROOT / ".schema_tool" / "lint-style-cache.json"
+STYLE_SETTINGS = (".sqlfluff", ".sqlfluffignore")
 
 
 def readme_block() -> list[str]:
@@ -68,10 +70,38 @@ def copy_of_the_working_tree(target: Path) -> None:
             (venv / entry.name).symlink_to(entry)
     (venv / ".installed").touch()  # newer than pyproject.toml: make does not install again
     # sqlfluff's findings on unchanged files, kept by checksum (.ci/run lints before the suite)
-    cache = ROOT / ".schema_tool" / "lint-style-cache.json"
-    if cache.is_file():
+    if STYLE_CACHE.is_file():
         (target / ".schema_tool").mkdir()
-        shutil.copy2(cache, target / ".schema_tool" / cache.name)
+        shutil.copy2(STYLE_CACHE, target / ".schema_tool" / STYLE_CACHE.name)
+
+
+def style_cache_given_back(copy: Path) -> None:
+    """The copy's sqlfluff findings on the files it shares with this checkout, added to this checkout's
+    cache: they are kept under the checksum of the file's path and text and of the style settings, so
+    they hold here too, and the next run (or this checkout's own `schema_tool lint`) does not run
+    sqlfluff over every file again. Files the workflow added or changed are left out."""
+    try:
+        theirs = json.loads((copy / ".schema_tool" / STYLE_CACHE.name).read_text(encoding="utf-8"))
+        ours = json.loads(STYLE_CACHE.read_text(encoding="utf-8")) if STYLE_CACHE.is_file() else {}
+    except (OSError, ValueError):
+        return  # no lint ran in the copy, or it was stopped while writing: nothing to give back
+    if any(not same_file(copy, name) for name in STYLE_SETTINGS):
+        return
+    shared = {rel: entry for rel, entry in theirs.items() if (ROOT / rel).is_file() and same_file(copy, rel)}
+    if all(ours.get(rel) == entry for rel, entry in shared.items()):
+        return
+    STYLE_CACHE.parent.mkdir(exist_ok=True)
+    written = STYLE_CACHE.with_name(f"{STYLE_CACHE.name}.{os.getpid()}")
+    written.write_text(json.dumps({**ours, **shared}, sort_keys=True), encoding="utf-8")
+    written.replace(STYLE_CACHE)  # whole or not at all, for a lint reading it meanwhile
+
+
+def same_file(copy: Path, rel: str) -> bool:
+    """The file is in both trees with the same bytes, or in neither."""
+    mine, theirs = ROOT / rel, copy / rel
+    if not mine.is_file() or not theirs.is_file():
+        return mine.is_file() == theirs.is_file()
+    return mine.read_bytes() == theirs.read_bytes()
 
 
 def run(command: list[str] | str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
@@ -97,6 +127,7 @@ def copy(server):
         yield folder, env
     finally:
         run([str(folder / ".venv" / "bin" / "schema_tool"), "db", "stop"], folder, env)
+        style_cache_given_back(folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 
