@@ -72,17 +72,6 @@ def wheel(tmp_path_factory) -> Path:
         return path
 
 
-def test_the_wheel_carries_every_file_of_sql(wheel):
-    with zipfile.ZipFile(wheel) as archive:
-        shipped = {name.removeprefix("schema_tool/shipped/"): archive.read(name)
-                   for name in archive.namelist() if name.startswith("schema_tool/shipped/")}
-    expected = {path.relative_to(ROOT).as_posix(): path.read_bytes()
-                for path in sorted((ROOT / "sql").rglob("*")) if path.is_file()}
-    assert len(expected) > 200
-    assert shipped.keys() == expected.keys()
-    assert [name for name in expected if shipped[name] != expected[name]] == []
-
-
 def pinned() -> list[str]:
     return pyproject()["project"]["optional-dependencies"]["pinned"]
 
@@ -92,7 +81,7 @@ DOWNSTREAM_PYTEST = "8.4.2"
 
 
 @pytest.fixture(scope="module")
-def fresh_venv(tmp_path_factory, wheel) -> Path:
+def fresh_venv(tmp_path_factory, request) -> Path:
     """A new virtualenv holding the wheel, the downstream project's own pytest, and the other dependencies at
     the versions this repository pins, as its CI wants them (the same from run to run, and in pip's cache
     after `make install`)."""
@@ -104,13 +93,41 @@ def fresh_venv(tmp_path_factory, wheel) -> Path:
             pins = [Requirement(p) for p in pinned()]
             constraints.write_text("".join(f"{p.name}{p.specifier}\n" for p in pins if p.name != "pytest"),
                                    encoding="utf-8")  # a constraint names no extras
-            # this suite's pip installs into it (so it needs no pip of its own); modules are compiled when
-            # first imported, not all of them at install
-            installed = run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet",
-                            "--no-compile", "--constraint", constraints, wheel, f"pytest=={DOWNSTREAM_PYTEST}",
-                            env=clean_env())
+            # The dependencies install while the wheel is built (both wait on the index and on processes of
+            # their own much of the time); the wheel's install below then finds them in place and resolves
+            # its requirements against them, installing whatever they miss.
+            dependencies = [str(p) for p in pins if p.name != "pytest"] + [f"pytest=={DOWNSTREAM_PYTEST}"]
+            with installing(venv, constraints, *dependencies) as early:
+                wheel = request.getfixturevalue("wheel")
+            assert early.returncode == 0, early.stdout
+            installed = run(*pip_install(venv, constraints, wheel, f"pytest=={DOWNSTREAM_PYTEST}"), env=clean_env())
             assert installed.returncode == 0, installed.stdout + installed.stderr
         return venv
+
+
+def pip_install(venv: Path, constraints: Path, *requirements) -> tuple:
+    # this suite's pip installs into it (so it needs no pip of its own); modules are compiled when first
+    # imported, not all of them at install
+    return (sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet", "--no-compile",
+            "--constraint", constraints, *requirements)
+
+
+@contextlib.contextmanager
+def installing(venv: Path, constraints: Path, *requirements):
+    """pip installing the requirements in the background while the block runs; its outcome afterwards."""
+    log = venv.parent / "downstream-early-install.log"
+    with open(log, "w+", encoding="utf-8") as output:
+        child = subprocess.Popen([str(a) for a in pip_install(venv, constraints, *requirements)], env=clean_env(),
+                                 stdout=output, stderr=subprocess.STDOUT, text=True)
+        try:
+            yield (outcome := subprocess.CompletedProcess(child.args, None))
+            outcome.returncode = child.wait(timeout=HANG_GUARD_S)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        output.seek(0)
+        outcome.stdout = output.read()
 
 
 def test_the_installed_command_applies_the_shipped_schema_outside_a_checkout(fresh_venv, tmp_path, empty_url):
@@ -163,3 +180,16 @@ def test_a_downstream_project_runs_its_rls_tests_with_the_installed_plugin(fresh
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "FAILED tests/test_notes.py::test_a_user_reads_only_their_own_notes" in broken.stdout
     assert "1 failed, 1 passed" in broken.stdout
+
+
+# After the tests that install the wheel: the first of those starts its virtualenv's dependencies installing
+# before the wheel is built, and the two overlap.
+def test_the_wheel_carries_every_file_of_sql(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name.removeprefix("schema_tool/shipped/"): archive.read(name)
+                   for name in archive.namelist() if name.startswith("schema_tool/shipped/")}
+    expected = {path.relative_to(ROOT).as_posix(): path.read_bytes()
+                for path in sorted((ROOT / "sql").rglob("*")) if path.is_file()}
+    assert len(expected) > 200
+    assert shipped.keys() == expected.keys()
+    assert [name for name in expected if shipped[name] != expected[name]] == []
