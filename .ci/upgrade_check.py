@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import traceback
 from io import BytesIO
 from pathlib import Path
 
@@ -57,8 +58,18 @@ def base_project(repo: Path, revision: str, into: Path) -> Path:
     return into
 
 
-def schema_tool(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "schema_tool", *args], cwd=ROOT, text=True)
+def schema_tool(*args: str) -> int:
+    """`schema_tool ARGS` run in this process (its output is this script's), and its exit code."""
+    from schema_tool.cli import app
+
+    try:
+        app(list(args), prog_name="schema_tool")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except Exception:  # exits 1 with its traceback, as the command in a process of its own would
+        traceback.print_exc()
+        return 1
+    return 0
 
 
 def main() -> int:
@@ -86,10 +97,10 @@ def main() -> int:
                      ("up", "--project", str(repo), "--database-url", url, "--yes"),
                      ("diff", "--check", "--project", str(repo), "--database-url", url)]
             for step in steps:
-                done = schema_tool(*step)
-                if done.returncode != 0:
-                    print(f"upgrade check: `schema_tool {' '.join(step[:3])}` failed (exit {done.returncode})")
-                    return 1 if step[0] == "diff" and done.returncode == 1 else 2
+                code = schema_tool(*step)
+                if code != 0:
+                    print(f"upgrade check: `schema_tool {' '.join(step[:3])}` failed (exit {code})")
+                    return 1 if step[0] == "diff" and code == 1 else 2
         print("upgrade check: the upgraded database equals a fresh build")
         return 0
     finally:
