@@ -51,8 +51,11 @@ def run(root: Path, backend: str, database_url: str | None, pytest_args: list[st
 def _pytest_until_done(command: list[str], root: Path, env: dict) -> int:
     """pytest as a child that always gets to clean up: a SIGTERM or SIGHUP sent to this process reaches
     it as an interrupt (pytest then tears its fixtures down and the throwaway server stops), and this
-    process waits for it. Ctrl-C already reaches the child from the terminal, so it is only waited out."""
-    child = subprocess.Popen(command, cwd=root, env=env)
+    process waits for it. Ctrl-C already reaches the child from the terminal, so it is only waited out.
+    The child starts with SIGINT at its default even where this process got it ignored (a background job
+    started by a script, as `cmd &` in a non-interactive shell): a child that inherited the ignore would
+    sleep through the interrupt."""
+    child = subprocess.Popen(command, cwd=root, env=env, preexec_fn=_interruptible)
 
     def interrupt_child(signum, frame) -> None:
         if child.poll() is None:
@@ -65,6 +68,12 @@ def _pytest_until_done(command: list[str], root: Path, env: dict) -> int:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _interruptible() -> None:
+    """Run in the child between fork and exec: Python turns SIGINT into KeyboardInterrupt only when it
+    starts with the signal at its default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def require_docker() -> None:

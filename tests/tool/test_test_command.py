@@ -60,8 +60,10 @@ def test_killing_the_command_stops_the_throwaway_server(tmp_path):
     marker = tmp_path / "postmaster.pid"
     command = [sys.executable, "-m", "schema_tool", "test", "--project", str(ROOT),
                "tests/tool/test_test_command.py::test_the_child_waits_to_be_killed", "-p", "no:xdist", "-q"]
+    # started with SIGINT ignored, as a script's background job (`cmd &` in a non-interactive shell) is:
+    # the command must still get its child to stop
     run = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KILL_MARKER": str(marker)},
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=ignoring_sigint)
     try:
         deadline = time.monotonic() + 600  # only a guard against a hang: the child builds its template first
         while not marker.exists() and run.poll() is None and time.monotonic() < deadline:
@@ -78,6 +80,10 @@ def test_killing_the_command_stops_the_throwaway_server(tmp_path):
 
     assert run.returncode != 0, output
     assert not alive(postmaster), f"the throwaway server {postmaster} still runs:\n{output}"
+
+
+def ignoring_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def test_the_child_waits_to_be_killed(db):
