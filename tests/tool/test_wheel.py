@@ -193,3 +193,15 @@ def test_the_wheel_carries_every_file_of_sql(wheel):
     assert len(expected) > 200
     assert shipped.keys() == expected.keys()
     assert [name for name in expected if shipped[name] != expected[name]] == []
+
+
+def test_the_wheel_carries_the_packages_own_sql(wheel):
+    """The catalog's queries and the lint rules, which an installed `diff` and `lint` read."""
+    with zipfile.ZipFile(wheel) as archive:
+        packed = {name: archive.read(name) for name in archive.namelist() if name.endswith(".sql")
+                  and not name.startswith("schema_tool/shipped/")}
+    expected = {path.relative_to(ROOT).as_posix(): path.read_bytes()
+                for path in sorted((ROOT / "schema_tool").rglob("*.sql"))}
+    assert any(name.startswith("schema_tool/lint_rules/") for name in expected)
+    assert any(name.startswith("schema_tool/catalog/") for name in expected)
+    assert packed == expected
