@@ -60,3 +60,13 @@ def test_a_command_on_the_running_embedded_server_loads_only_what_it_uses(runnin
     assert "psycopg" in packages
     assert packages & NOT_FOR_UP == set()
     assert [m for m in run["modules"] if m.startswith(OTHER_COMMANDS)] == []
+
+
+def test_a_no_op_up_outside_a_terminal_writes_its_report_without_rich(server, schema_template):
+    """A CI log gets plain lines, which rich would print the same there: rich is not even loaded."""
+    url = server.url(server.create_database("noop", template=schema_template))
+    run = loaded("up", "--project", str(ROOT), "--database-url", url)
+
+    assert run["code"] == 0, run["out"] + run["err"]
+    assert "Up to date: nothing to apply" in run["out"]
+    assert "rich" not in {m.split(".")[0] for m in run["modules"]}
