@@ -8,14 +8,11 @@ import subprocess
 import sys
 import time
 
+from tests.reliability.hold import GATE, OPEN
 from tests.toy import ROOT, cli, execute, history, query
 
 HANG_GUARD_S = 600
-# The slow migration waits until the test releases it, not for a fixed time: on a busy machine a
-# fixed sleep could end (and the file commit) before the test sees it running.
-HOLD = ("create schema hold", "create table hold.release (ok boolean)",
-        "create function hold.until_released() returns void language plpgsql as $$ begin "
-        "loop exit when exists (select from hold.release); perform pg_sleep(0.02); end loop; end $$")
+# The slow migration waits at the gate until the test opens it
 SLOW = "create table public.slow (id int);\ninsert into public.slow values (1);\nselect hold.until_released();\n"
 
 
@@ -49,14 +46,14 @@ def wait_for_sleep(url: str, victim: subprocess.Popen) -> None:
 def test_killed_up_releases_the_lock_and_leaves_nothing_half_applied(toy, empty_url):
     toy.write("migrations/0001_a.sql", "create table public.a (id int);\n")
     toy.write("migrations/0002_slow.sql", SLOW)
-    execute(empty_url, *HOLD)
+    execute(empty_url, *GATE)
     victim = spawn_up(toy, empty_url)
     wait_for_sleep(empty_url, victim)
     os.kill(victim.pid, signal.SIGKILL)
     victim.wait(timeout=HANG_GUARD_S)
 
     assert query(empty_url, "select to_regclass('public.slow') is null") == [(True,)]
-    execute(empty_url, "insert into hold.release values (true)")
+    execute(empty_url, OPEN)
     rerun = cli("up", project=toy, url=empty_url)
 
     assert rerun.code == 0, rerun.err

@@ -16,6 +16,7 @@ import time
 
 import psycopg
 
+from tests.reliability.hold import GATE, OPEN
 from tests.toy import ROOT, cli, execute, history, query
 
 TABLE_A = ("create table public.a (id int primary key, n int);\n"
@@ -139,13 +140,12 @@ def test_after_the_last_retry_it_fails_in_one_line_naming_file_statement_and_blo
 
 
 HOLD_COMMIT = (
-    "create schema hold",
-    "create table hold.release (ok boolean)",
+    *GATE,
     # Runs at commit of the transaction that wrote a history row: the test reads pg_locks meanwhile.
-    "create function hold.until_released() returns trigger language plpgsql as $$ begin "
-    "loop exit when exists (select from hold.release); perform pg_sleep(0.02); end loop; return null; end $$",
+    "create function hold.commit_at_the_gate() returns trigger language plpgsql as $$ begin "
+    "perform hold.until_released(); return null; end $$",
     "create constraint trigger hold_commit after insert on schema_tool.history deferrable initially deferred "
-    "for each row execute function hold.until_released()",
+    "for each row execute function hold.commit_at_the_gate()",
 )
 LOCKED_BY_UP = """
 select distinct c.relname
@@ -180,7 +180,7 @@ def test_a_migration_on_one_table_locks_no_other_table(toy, empty_url):
             time.sleep(0.05)
         locked = [name for (name,) in query(empty_url, LOCKED_BY_UP)]
     finally:
-        execute(empty_url, "insert into hold.release values (true)")
+        execute(empty_url, OPEN)
     code, out, lines = run.finish()
 
     assert code == 0, lines
