@@ -112,9 +112,9 @@ class Runner:
         pending = [(f, step) for f, step in self._repeatable_steps() if step.state != "applied"]
         if self.plan.first_build and pending:
             self._repeatables_together(pending)
+            return
         for f, step in pending:
-            if step.state != "applied":
-                self._unit(f, step, lambda f=f, step=step: self._apply_repeatable(f, step))
+            self._unit(f, step, lambda f=f, step=step: self._apply_repeatable(f, step))
 
     def _repeatables_together(self, pending: list[tuple[SqlFile, Step]]) -> None:
         """On a first build, the repeatable files no migration took in run in one transaction: no session
