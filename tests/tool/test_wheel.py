@@ -185,11 +185,8 @@ def test_a_downstream_project_runs_its_rls_tests_with_the_installed_plugin(fresh
 # After the tests that install the wheel: the first of those starts its virtualenv's dependencies installing
 # before the wheel is built, and the two overlap.
 def test_the_wheel_carries_every_file_of_sql(wheel):
-    with zipfile.ZipFile(wheel) as archive:
-        shipped = {name.removeprefix("schema_tool/shipped/"): archive.read(name)
-                   for name in archive.namelist() if name.startswith("schema_tool/shipped/")}
-    expected = {path.relative_to(ROOT).as_posix(): path.read_bytes()
-                for path in sorted((ROOT / "sql").rglob("*")) if path.is_file()}
+    shipped = {name.removeprefix(SHIPPED): data for name, data in packed(wheel).items() if name.startswith(SHIPPED)}
+    expected = in_the_tree("sql", "*")
     assert len(expected) > 200
     assert shipped.keys() == expected.keys()
     assert [name for name in expected if shipped[name] != expected[name]] == []
@@ -197,11 +194,22 @@ def test_the_wheel_carries_every_file_of_sql(wheel):
 
 def test_the_wheel_carries_the_packages_own_sql(wheel):
     """The catalog's queries and the lint rules, which an installed `diff` and `lint` read."""
-    with zipfile.ZipFile(wheel) as archive:
-        packed = {name: archive.read(name) for name in archive.namelist() if name.endswith(".sql")
-                  and not name.startswith("schema_tool/shipped/")}
-    expected = {path.relative_to(ROOT).as_posix(): path.read_bytes()
-                for path in sorted((ROOT / "schema_tool").rglob("*.sql"))}
+    own = {name: data for name, data in packed(wheel).items() if name.endswith(".sql") and not name.startswith(SHIPPED)}
+    expected = in_the_tree("schema_tool", "*.sql")
     assert any(name.startswith("schema_tool/lint_rules/") for name in expected)
     assert any(name.startswith("schema_tool/catalog/") for name in expected)
-    assert packed == expected
+    assert own == expected
+
+
+SHIPPED = "schema_tool/shipped/"
+
+
+def packed(wheel: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(wheel) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def in_the_tree(folder: str, pattern: str) -> dict[str, bytes]:
+    """The files under a folder of the checkout, by path from its root."""
+    return {path.relative_to(ROOT).as_posix(): path.read_bytes()
+            for path in sorted((ROOT / folder).rglob(pattern)) if path.is_file()}
