@@ -20,7 +20,7 @@ policy is `name on schema.table`. The `dependencies` kind links them.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -395,6 +395,8 @@ class Catalog:
     rows: dict[str, list | None]
     unreadable: frozenset[str] = frozenset()
     server_version: int = 0  # server_version_num; 0 where unknown
+    # of_table's index: kind -> (the rows it was built from, their count, rows by (schema, table))
+    _by_table: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, kind: str) -> list:
         return self.rows.get(kind) or []
@@ -403,7 +405,16 @@ class Catalog:
         return self.rows.get(kind) is not None
 
     def of_table(self, kind: str, table: str, schema: str = "public") -> list:
-        return [r for r in self[kind] if r.get("table_name") == table and r.get("schema") == schema]
+        """The kind's rows on one table, through an index built at first use: the docs ask it of every
+        table for every kind, and scanning all rows each time was most of their work."""
+        rows = self[kind]
+        built = self._by_table.get(kind)
+        if built is None or built[0] is not rows or built[1] != len(rows):
+            index: dict[tuple, list] = {}
+            for r in rows:
+                index.setdefault((r.get("schema"), r.get("table_name")), []).append(r)
+            built = self._by_table[kind] = (rows, len(rows), index)
+        return list(built[2].get((schema, table), ()))
 
     def table_names(self) -> list[str]:
         return [t.name for t in self["tables"]]
