@@ -12,6 +12,8 @@ import math
 import psycopg
 import pytest
 
+from tests.functions.conftest import GRAPHS
+
 DIMS = 1536
 
 
@@ -144,7 +146,7 @@ def test_other_tenants_nearer_rows_do_not_crowd_out_the_callers(db):
     plan = "\n".join(r["QUERY PLAN"] for r in db.execute(
         "explain select id from public.conversations "
         "order by embedding operator(extensions.<=>) %s::extensions.vector limit 5", (vec(d0=1),)).fetchall())
-    assert "conversations_embedding_m32_idx" in plan
+    assert GRAPHS["conversations"] in plan
     with db.as_user(a) as cur:
         found = search(cur, a, vec(d0=1), limit=1)
     assert [r["conversation_id"] for r in found] == [mine["id"]]
@@ -152,8 +154,7 @@ def test_other_tenants_nearer_rows_do_not_crowd_out_the_callers(db):
 
 # --- which path a search takes (see test_search_knowledge_chunks.py) -----------
 
-GRAPH_FROM = 20_000
-HNSW = "public.conversations_embedding_m32_idx"
+HNSW = f"public.{GRAPHS['conversations']}"
 
 
 def graph_walks(db) -> int:
@@ -179,7 +180,7 @@ def test_a_small_user_is_ranked_exactly_never_through_the_graph(corpus, plan_cac
 
 @pytest.mark.slow
 def test_a_large_user_is_answered_through_the_graph_even_by_a_generic_plan(large_tenant):
-    """GRAPH_FROM conversations close to d0, a little apart along d1 and d2 (tests/functions/conftest.py)."""
+    """embedding_graph_from() conversations close to d0, a little apart along d1 and d2 (tests/functions/conftest.py)."""
     db, user = large_tenant
     query = vec(d0=1, d1=0.1, d2=0.1)
     rows, walks = searched(db, user, query, "force_generic_plan")

@@ -8,6 +8,8 @@ import math
 import psycopg
 import pytest
 
+from tests.functions.conftest import GRAPHS
+
 
 
 def vector(**weights: float) -> str:
@@ -207,8 +209,7 @@ def test_it_is_callable_as_the_application_calls_it(library):
 # match. The index scans a call made are read from the transaction's own
 # statistics (pg_stat_get_xact_numscans), under generic and custom plans alike.
 
-GRAPH_FROM = 20_000
-HNSW = "public.knowledge_chunks_embedding_m32_idx"
+HNSW = f"public.{GRAPHS['knowledge_chunks']}"
 
 
 def scans(db) -> tuple[int, int]:
