@@ -77,8 +77,11 @@ class Runs:
     again_jobs: list[dict]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def applied(pg15_cron_url) -> Runs:
+    """The three runs, once per cluster: pg_cron lives in the cluster's postgres database, so the first run
+    is on an empty database only once. Scoped to the session rather than the module, so that a worker given
+    this module's tests in two parts (pytest-xdist's worksteal) does not run them again on what it built."""
     with psycopg.connect(pg15_cron_url, autocommit=True) as conn:
         fresh = apply.up(conn, cron_project(), apply.ApplyOptions())
         fresh_jobs = autopilot_jobs(conn)
