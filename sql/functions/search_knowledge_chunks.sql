@@ -67,7 +67,9 @@ begin
     where d.user_id = p_user_id;
 
     -- FOR loops fetch the rows in batches (a cursor's FETCH is a trip through
-    -- the executor per row)
+    -- the executor per row). Two loops, one a path, rather than one loop over
+    -- a union of both paths gated by through_graph: every call would start
+    -- the executor on both branches (50 chunks: 427 us a call against 363)
     if through_graph then
         for chunk_id, document_id, chunk_index, content, metadata, similarity in
             select c.id, c.document_id, c.chunk_index, c.content, c.metadata, 1 - g.distance
