@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # types only: each command imports what it uses
     from schema_tool.suite import SuiteRun
 
 
-
 @functools.cache
 def _console():
     """stdout through rich, made on first use: a command whose output is only plain lines (a no-op
@@ -74,7 +73,7 @@ def error(failure: ToolError) -> None:
         f = failure.failure
         if failure.in_scratch:
             _errors().print(f"{f.headline}; the files' schema does not build: the scratch database was dropped "
-                         "and the live database was not touched", style="red", highlight=False, markup=False)
+                            "and the live database was not touched", style="red", highlight=False, markup=False)
         else:
             _errors().print(failure.summary, style="red", highlight=False, markup=False)
         for label, value in (("DETAIL", f.detail), ("HINT", f.hint), ("CONTEXT", f.context)):
@@ -174,13 +173,13 @@ def status(report: StatusReport) -> None:
             _console().print(f"  ... and {len(report.changed_repeatables) - 10} more")
     if report.drifted_repeatables:
         _console().print(f"[red]repeatable objects missing or changed since their file ran[/] (`up` restores them): "
-                      f"{len(report.drifted_repeatables)}", highlight=False)
+                         f"{len(report.drifted_repeatables)}", highlight=False)
         for path in report.drifted_repeatables:
             _console().print(f"  {path}", highlight=False)
     if report.removed_repeatables:
         _console().print(f"repeatable files removed since they ran: {len(report.removed_repeatables)} (what they "
-                      "created stays; `schema_tool diff` shows what no file defines now; `schema_tool repair "
-                      "--yes` forgets them)", highlight=False)
+                         "created stays; `schema_tool diff` shows what no file defines now; `schema_tool repair "
+                         "--yes` forgets them)", highlight=False)
         for path in report.removed_repeatables:
             _console().print(f"  {path}", highlight=False)
     for problem in report.blocked_extensions:
@@ -189,7 +188,7 @@ def status(report: StatusReport) -> None:
         _console().print(f"[red]migrations.sum[/]: {problem}", highlight=False)
     for name in report.invalid_indexes:
         _console().print(f"[red]invalid index[/]: {name} (a concurrent build failed or was interrupted; "
-                      "`up` rebuilds it when its migration is pending)", highlight=False)
+                         "`up` rebuilds it when its migration is pending)", highlight=False)
     for layer, reason in report.skipped_layers.items():
         _console().print(f"[yellow]{layer}: skipped ({reason})[/]", highlight=False)
     for e in report.extensions:
@@ -232,7 +231,7 @@ def reading(what: str) -> None:
     _errors().print(f"reading {what}", highlight=False, markup=False)
     if os.environ.get("DATABASE_URL") and what.startswith("the SQL files"):
         _errors().print("note: DATABASE_URL is set, but this command reads the SQL files' schema; "
-                     "pass --database-url to read a live database", highlight=False, markup=False)
+                        "pass --database-url to read a live database", highlight=False, markup=False)
 
 
 def docs_result(changed: list[str], folder, *, check: bool) -> None:
@@ -258,8 +257,8 @@ def lint_report(report: LintReport) -> None:
             _console().print(f"    fix: {f.hint}", highlight=False, markup=False)
     counts = {level: sum(f.level == level for f in report.findings) for level in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items())
-    _console().print(f"schema_tool lint ({', '.join(report.checked)}): {summary}; failing at {report.fail_on} and above: "
-                  f"{len(report.failing)}", highlight=False)
+    _console().print(f"schema_tool lint ({', '.join(report.checked)}): {summary}; "
+                     f"failing at {report.fail_on} and above: {len(report.failing)}", highlight=False)
 
 
 def diff_report(result, left_out) -> None:
